@@ -1,0 +1,51 @@
+/**
+ * Staff roles and the one `checkRole` every access rule is built on.
+ *
+ * - admin: users, roles, settings, data-protection requests; can do everything.
+ * - editor: communications staff; campaigns, news, pages, media.
+ * - coordinator: programme coordinator; events and registrations of their communes.
+ * - judge: scores contest entries it is assigned, blind.
+ * - responder: answers children's recommendations assigned to its agency.
+ */
+import type { Access, FieldAccess, Where } from 'payload'
+
+export const ROLES = ['admin', 'editor', 'coordinator', 'judge', 'responder'] as const
+export type Role = (typeof ROLES)[number]
+
+export const ROLE_LABELS: Record<Role, { vi: string; en: string }> = {
+  admin: { vi: 'Quản trị', en: 'Administrator' },
+  editor: { vi: 'Biên tập viên', en: 'Editor' },
+  coordinator: { vi: 'Điều phối viên', en: 'Coordinator' },
+  judge: { vi: 'Giám khảo', en: 'Judge' },
+  responder: { vi: 'Cơ quan trả lời', en: 'Responder' },
+}
+
+type MaybeUser = { roles?: readonly string[] | null; collection?: string } | null | undefined
+
+/** True when the user is a staff user holding at least one of `roles`. */
+export function checkRole(roles: readonly Role[], user: MaybeUser): boolean {
+  if (!user || user.collection !== 'users') return false
+  return (user.roles ?? []).some((r) => (roles as readonly string[]).includes(r))
+}
+
+/** Nobody through the API; the server's own code uses overrideAccess. */
+export const nobody: Access = () => false
+export const anyone: Access = () => true
+export const isAdmin: Access = ({ req }) => checkRole(['admin'], req.user)
+export const isEditor: Access = ({ req }) => checkRole(['admin', 'editor'], req.user)
+export const isStaff: Access = ({ req }) => checkRole(ROLES, req.user)
+
+/** Editors see drafts; everyone else sees published documents only. */
+export const publishedOrEditor: Access = ({ req }): boolean | Where => {
+  if (checkRole(['admin', 'editor'], req.user)) return true
+  return { _status: { equals: 'published' } }
+}
+
+/** Admins see every user; other staff see only themselves. */
+export const adminOrSelf: Access = ({ req }): boolean | Where => {
+  if (checkRole(['admin'], req.user)) return true
+  if (req.user && req.user.collection === 'users') return { id: { equals: req.user.id } }
+  return false
+}
+
+export const adminFieldOnly: FieldAccess = ({ req }) => checkRole(['admin'], req.user)

@@ -1,0 +1,35 @@
+/**
+ * The database adapter, chosen by DATABASE_URL: `file:` SQLite (default; WAL mode and a busy
+ * timeout so several writers wait instead of failing), `postgres://`, or `mongodb://`.
+ * Schema changes reach SQL databases only through the committed migrations in
+ * cms/migrations/{sqlite,postgres} (see cms/bootstrap.ts); nothing is pushed automatically.
+ */
+import path from 'node:path'
+import { mongooseAdapter } from '@payloadcms/db-mongodb'
+import { postgresAdapter } from '@payloadcms/db-postgres'
+import { sqliteAdapter } from '@payloadcms/db-sqlite'
+import type { DatabaseAdapterObj } from 'payload'
+import type { AppEnv } from './env'
+
+export function databaseAdapter(appEnv: Pick<AppEnv, 'database' | 'root'>): DatabaseAdapterObj {
+  const { kind, url } = appEnv.database
+  const migrationDir = path.join(appEnv.root, 'cms', 'migrations', kind)
+  switch (kind) {
+    case 'postgres':
+      return postgresAdapter({
+        pool: { connectionString: url, max: 10, connectionTimeoutMillis: 5_000 },
+        push: false,
+        migrationDir,
+      })
+    case 'mongodb':
+      return mongooseAdapter({ url, connectOptions: { serverSelectionTimeoutMS: 5_000 } })
+    case 'sqlite':
+      return sqliteAdapter({
+        client: { url },
+        wal: true,
+        busyTimeout: 10_000,
+        push: false,
+        migrationDir,
+      })
+  }
+}

@@ -1,0 +1,58 @@
+/**
+ * Server-side messages shown to staff and the public, in Vietnamese (default) and English.
+ * `t(lang, key, vars)` picks the user's language; unknown languages fall back to Vietnamese.
+ */
+export const LANGS = ['vi', 'en'] as const
+export type Lang = (typeof LANGS)[number]
+
+const messages = {
+  imageTooLarge: {
+    vi: 'Ảnh quá lớn: {pixels} megapixel. Giới hạn là {max} megapixel, hãy thu nhỏ ảnh rồi tải lên lại.',
+    en: 'The image is too large: {pixels} megapixels. The limit is {max} megapixels; please resize it and upload again.',
+  },
+  imageUnreadable: {
+    vi: 'Không đọc được tệp ảnh. Chỉ nhận ảnh JPEG, PNG hoặc WebP.',
+    en: 'The image could not be read. Only JPEG, PNG or WebP images are accepted.',
+  },
+  campaignEndsBeforeStart: {
+    vi: 'Ngày kết thúc phải sau hoặc trùng ngày bắt đầu.',
+    en: 'The end date must be on or after the start date.',
+  },
+  campaignUnknownIndicator: {
+    vi: 'Kết quả "{indicator}" không khớp với chỉ tiêu nào của chiến dịch.',
+    en: 'The result "{indicator}" does not match any target of the campaign.',
+  },
+  campaignDuplicateIndicator: {
+    vi: 'Chỉ tiêu "{indicator}" bị lặp lại.',
+    en: 'The target "{indicator}" is listed twice.',
+  },
+  slugInvalid: {
+    vi: 'Đường dẫn chỉ gồm chữ thường không dấu, số và dấu gạch ngang.',
+    en: 'The slug may contain only lowercase letters without accents, digits and hyphens.',
+  },
+  areaParentRequired: {
+    vi: 'Xã/phường phải thuộc một tỉnh/thành phố.',
+    en: 'A commune must belong to a province.',
+  },
+  areaParentMustBeProvince: {
+    vi: 'Đơn vị cấp trên phải là tỉnh/thành phố.',
+    en: 'The parent area must be a province.',
+  },
+} as const satisfies Record<string, Record<Lang, string>>
+
+export type MessageKey = keyof typeof messages
+
+export function isLang(value: unknown): value is Lang {
+  return typeof value === 'string' && (LANGS as readonly string[]).includes(value)
+}
+
+export function t(lang: string | undefined, key: MessageKey, vars: Record<string, string | number> = {}): string {
+  const template: string = messages[key][isLang(lang) ? lang : 'vi']
+  return template.replace(/\{(\w+)\}/g, (_, name: string) => String(vars[name] ?? `{${name}}`))
+}
+
+/** The language of a Payload request: the admin's chosen language, else Vietnamese. */
+export function reqLang(req: { i18n?: { language?: string } | null; locale?: string | null }): Lang {
+  const lang = req.i18n?.language ?? req.locale ?? 'vi'
+  return isLang(lang) ? lang : 'vi'
+}

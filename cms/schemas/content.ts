@@ -1,0 +1,97 @@
+/**
+ * The shape of the demo and seed documents in content/ (JSON). The seed loader validates every
+ * file against these schemas before writing anything, so a typo fails loudly and nothing is
+ * half-loaded. Bodies are Markdown, converted to the editor's rich text on load.
+ */
+import { z } from 'zod'
+
+const text = z.string().trim().min(1)
+/** A text in both site languages: Vietnamese first, English second. */
+export const ZLocalized = z.object({ vi: text, en: text }).strict()
+const slug = z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'lowercase letters, digits and hyphens')
+const isoDay = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'YYYY-MM-DD')
+
+/** An illustration generated locally at load time (no downloads, no real photos of children). */
+export const ZGeneratedImage = z
+  .object({
+    motif: z.enum(['sun', 'waves', 'hands', 'heart', 'book', 'lantern', 'phone', 'bicycle', 'palette', 'people']),
+    palette: z.enum(['sunrise', 'sea', 'leaf', 'lotus', 'sky', 'earth']),
+    label: z.string().trim().max(40).optional(),
+    alt: ZLocalized,
+    caption: ZLocalized.optional(),
+  })
+  .strict()
+
+export const ZSiteContent = z
+  .object({
+    name: ZLocalized,
+    tagline: ZLocalized,
+    hotlineText: ZLocalized,
+    contacts: z.array(z.object({ label: ZLocalized, kind: z.enum(['phone', 'email', 'address']), value: text }).strict()),
+    footerLinks: z.array(z.object({ label: ZLocalized, url: text }).strict()),
+  })
+  .strict()
+
+export const ZAreasContent = z
+  .object({
+    province: z.object({ code: slug, name: ZLocalized }).strict(),
+    communes: z.array(z.object({ code: slug, name: ZLocalized }).strict()).min(1),
+  })
+  .strict()
+
+export const ZUsersContent = z
+  .array(
+    z
+      .object({
+        email: z.email(),
+        name: text,
+        roles: z.array(z.enum(['admin', 'editor', 'coordinator', 'judge', 'responder'])).min(1),
+        areas: z.array(slug).default([]),
+      })
+      .strict(),
+  )
+  .min(1)
+
+export const ZCampaignContent = z
+  .object({
+    slug,
+    year: z.number().int().min(2000).max(2100),
+    startsOn: isoDay.optional(),
+    endsOn: isoDay.optional(),
+    title: ZLocalized,
+    theme: ZLocalized,
+    keyMessages: z.array(ZLocalized).min(1),
+    summary: ZLocalized,
+    body: ZLocalized,
+    hero: ZGeneratedImage,
+    areas: z.array(slug).default([]),
+    targets: z
+      .array(z.object({ indicator: slug, label: ZLocalized, unit: ZLocalized, target: z.number().min(0) }).strict())
+      .default([]),
+    results: z
+      .array(z.object({ indicator: slug, achieved: z.number().min(0), source: ZLocalized }).strict())
+      .default([]),
+  })
+  .strict()
+
+export const ZPostContent = z
+  .object({
+    slug,
+    publishedAt: z.iso.datetime({ offset: true }),
+    byline: text,
+    category: z.enum(['news', 'activity', 'support', 'report']),
+    campaign: slug.nullable().default(null),
+    title: ZLocalized,
+    excerpt: ZLocalized,
+    body: ZLocalized,
+    cover: ZGeneratedImage,
+  })
+  .strict()
+
+export type TLocalized = z.infer<typeof ZLocalized>
+export type TGeneratedImage = z.infer<typeof ZGeneratedImage>
+export type TSiteContent = z.infer<typeof ZSiteContent>
+export type TAreasContent = z.infer<typeof ZAreasContent>
+export type TUsersContent = z.infer<typeof ZUsersContent>
+export type TCampaignContent = z.infer<typeof ZCampaignContent>
+export type TPostContent = z.infer<typeof ZPostContent>

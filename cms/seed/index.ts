@@ -1,0 +1,295 @@
+/**
+ * Loads the demo content in content/ into the CMS: areas, staff users (one per role), the site
+ * settings, campaigns and news, with locally generated illustrations.
+ *
+ * Every file is validated against cms/schemas/content.ts before anything is written. Each
+ * document is written in its own transaction (Vietnamese, then English), and looked up by its
+ * natural key (code, email, slug) first, so running the seed again adds no duplicates.
+ */
+import fs from 'node:fs/promises'
+import path from 'node:path'
+import { convertMarkdownToLexical, editorConfigFactory } from '@payloadcms/richtext-lexical'
+import { commitTransaction, createLocalReq, initTransaction, killTransaction, type Payload, type PayloadRequest } from 'payload'
+import type { z } from 'zod'
+import {
+  type TCampaignContent,
+  type TGeneratedImage,
+  type TPostContent,
+  ZAreasContent,
+  ZCampaignContent,
+  ZPostContent,
+  ZSiteContent,
+  ZUsersContent,
+} from '../schemas/content'
+import { renderIllustration } from './images'
+
+/** Password of every demo staff account. Demo content is for trying the product, never production. */
+export const DEMO_PASSWORD = 'demo-2026-tre-em'
+
+export type SeedReport = { created: number; existing: number }
+
+/**
+ * Document ids are numbers on SQL databases and strings on MongoDB; the generated types were
+ * made against SQL. Ids read back from the database are passed on unchanged.
+ */
+const asId = (id: number | string) => id as number
+
+async function readJson<S extends z.ZodType>(file: string, schema: S): Promise<z.infer<S>> {
+  const raw: unknown = JSON.parse(await fs.readFile(file, 'utf8'))
+  const parsed = schema.safeParse(raw)
+  if (!parsed.success) {
+    const issues = parsed.error.issues.map((i) => `  ${i.path.join('.') || '(root)'}: ${i.message}`).join('\n')
+    throw new Error(`Invalid content file ${file}:\n${issues}`)
+  }
+  return parsed.data
+}
+
+async function readDir<S extends z.ZodType>(dir: string, schema: S): Promise<z.infer<S>[]> {
+  const files = (await fs.readdir(dir).catch(() => [] as string[])).filter((f) => f.endsWith('.json')).sort()
+  return Promise.all(files.map((f) => readJson(path.join(dir, f), schema)))
+}
+
+/** Reads and validates everything in content/ (throws before any write when a file is wrong). */
+export async function loadContent(contentDir: string) {
+  const [site, areas, users, campaigns, posts] = await Promise.all([
+    readJson(path.join(contentDir, 'site.json'), ZSiteContent),
+    readJson(path.join(contentDir, 'areas.json'), ZAreasContent),
+    readJson(path.join(contentDir, 'users.json'), ZUsersContent),
+    readDir(path.join(contentDir, 'campaigns'), ZCampaignContent),
+    readDir(path.join(contentDir, 'posts'), ZPostContent),
+  ])
+  const campaignSlugs = new Set(campaigns.map((c) => c.slug))
+  const areaCodes = new Set([areas.province.code, ...areas.communes.map((c) => c.code)])
+  for (const post of posts) {
+    if (post.campaign && !campaignSlugs.has(post.campaign)) throw new Error(`Post ${post.slug} refers to unknown campaign ${post.campaign}`)
+  }
+  for (const c of campaigns) {
+    for (const code of c.areas) if (!areaCodes.has(code)) throw new Error(`Campaign ${c.slug} refers to unknown area ${code}`)
+  }
+  for (const u of users) {
+    for (const code of u.areas) if (!areaCodes.has(code)) throw new Error(`User ${u.email} refers to unknown area ${code}`)
+  }
+  return { site, areas, users, campaigns, posts }
+}
+
+async function inTransaction<T>(payload: Payload, work: (req: PayloadRequest) => Promise<T>): Promise<T> {
+  const req = await createLocalReq({ context: { seeding: true } }, payload)
+  await initTransaction(req)
+  try {
+    const result = await work(req)
+    await commitTransaction(req)
+    return result
+  } catch (err) {
+    await killTransaction(req)
+    throw err
+  }
+}
+
+export async function seedDemoContent(payload: Payload, { contentDir }: { contentDir: string }): Promise<SeedReport> {
+  const content = await loadContent(contentDir)
+  const report: SeedReport = { created: 0, existing: 0 }
+  const count = (created: boolean) => (created ? report.created++ : report.existing++)
+  const editorConfig = await editorConfigFactory.default({ config: payload.config })
+  const markdown = (md: string) => convertMarkdownToLexical({ editorConfig, markdown: md })
+
+  const findOne = async (collection: 'areas' | 'users' | 'campaigns' | 'posts', field: string, value: string, req?: PayloadRequest) => {
+    const res = await payload.find({ collection, where: { [field]: { equals: value } }, limit: 1, depth: 0, draft: true, req })
+    return res.docs[0] ?? null
+  }
+
+  // Areas: the province, then its communes.
+  const areaIds = new Map<string, number | string>()
+  const upsertArea = async (code: string, name: { vi: string; en: string }, level: 'province' | 'commune', parent?: number | string) => {
+    const existing = await findOne('areas', 'code', code)
+    if (existing) {
+      areaIds.set(code, existing.id)
+      return count(false)
+    }
+    const id = await inTransaction(payload, async (req) => {
+      const doc = await payload.create({ collection: 'areas', locale: 'vi', data: { code, name: name.vi, level, parent: parent === undefined ? undefined : asId(parent) }, req })
+      await payload.update({ collection: 'areas', id: doc.id, locale: 'en', data: { name: name.en }, req })
+      return doc.id
+    })
+    areaIds.set(code, id)
+    count(true)
+  }
+  await upsertArea(content.areas.province.code, content.areas.province.name, 'province')
+  const provinceId = areaIds.get(content.areas.province.code)
+  for (const commune of content.areas.communes) await upsertArea(commune.code, commune.name, 'commune', provinceId)
+
+  // Staff users, one per role.
+  for (const user of content.users) {
+    if (await findOne('users', 'email', user.email)) {
+      count(false)
+      continue
+    }
+    await payload.create({
+      collection: 'users',
+      data: {
+        email: user.email,
+        name: user.name,
+        roles: user.roles,
+        areas: user.areas.flatMap((code) => {
+          const id = areaIds.get(code)
+          return id === undefined ? [] : [asId(id)]
+        }),
+        password: DEMO_PASSWORD,
+      },
+    })
+    count(true)
+  }
+
+  // Site settings: only when never set, so staff edits survive a restart.
+  const site = await payload.findGlobal({ slug: 'site', depth: 0 })
+  if (!site.name) {
+    const s = content.site
+    await inTransaction(payload, async (req) => {
+      const vi = await payload.updateGlobal({
+        slug: 'site',
+        locale: 'vi',
+        req,
+        data: {
+          name: s.name.vi,
+          tagline: s.tagline.vi,
+          hotline: { number: '111', text: s.hotlineText.vi },
+          contacts: s.contacts.map((c) => ({ label: c.label.vi, kind: c.kind, value: c.value })),
+          footerLinks: s.footerLinks.map((l) => ({ label: l.label.vi, url: l.url })),
+        },
+      })
+      await payload.updateGlobal({
+        slug: 'site',
+        locale: 'en',
+        req,
+        data: {
+          name: s.name.en,
+          tagline: s.tagline.en,
+          hotline: { number: '111', text: s.hotlineText.en },
+          contacts: (vi.contacts ?? []).map((row, i) => ({ ...row, label: s.contacts[i]?.label.en ?? row.label })),
+          footerLinks: (vi.footerLinks ?? []).map((row, i) => ({ ...row, label: s.footerLinks[i]?.label.en ?? row.label })),
+        },
+      })
+    })
+    count(true)
+  } else count(false)
+
+  const createImage = async (image: TGeneratedImage, name: string, req: PayloadRequest) => {
+    const data = await renderIllustration(image)
+    const doc = await payload.create({
+      collection: 'media',
+      locale: 'vi',
+      data: { alt: image.alt.vi, caption: image.caption?.vi, credit: 'Minh hoạ / Illustration' },
+      file: { data, mimetype: 'image/jpeg', name: `${name}.jpg`, size: data.length },
+      req,
+    })
+    await payload.update({ collection: 'media', id: doc.id, locale: 'en', data: { alt: image.alt.en, caption: image.caption?.en }, req })
+    return doc.id
+  }
+
+  // Campaigns.
+  const campaignIds = new Map<string, number | string>()
+  for (const c of content.campaigns) {
+    const existing = await findOne('campaigns', 'slug', c.slug)
+    if (existing) {
+      campaignIds.set(c.slug, existing.id)
+      count(false)
+      continue
+    }
+    const id = await inTransaction(payload, (req) => createCampaign(c, req))
+    campaignIds.set(c.slug, id)
+    count(true)
+  }
+
+  async function createCampaign(c: TCampaignContent, req: PayloadRequest) {
+    const hero = await createImage(c.hero, c.slug, req)
+    const areas = c.areas.flatMap((code) => {
+      const id = areaIds.get(code)
+      return id === undefined ? [] : [asId(id)]
+    })
+    const doc = await payload.create({
+      collection: 'campaigns',
+      locale: 'vi',
+      req,
+      data: {
+        _status: 'published',
+        slug: c.slug,
+        year: c.year,
+        startsOn: c.startsOn,
+        endsOn: c.endsOn,
+        title: c.title.vi,
+        theme: c.theme.vi,
+        summary: c.summary.vi,
+        body: markdown(c.body.vi),
+        keyMessages: c.keyMessages.map((m) => ({ message: m.vi })),
+        hero: asId(hero),
+        areas,
+        targets: c.targets.map((t) => ({ indicator: t.indicator, label: t.label.vi, unit: t.unit.vi, target: t.target })),
+        results: c.results.map((r) => ({ indicator: r.indicator, achieved: r.achieved, source: r.source.vi })),
+      },
+    })
+    await payload.update({
+      collection: 'campaigns',
+      id: doc.id,
+      locale: 'en',
+      req,
+      data: {
+        _status: 'published',
+        title: c.title.en,
+        theme: c.theme.en,
+        summary: c.summary.en,
+        body: markdown(c.body.en),
+        keyMessages: (doc.keyMessages ?? []).map((row, i) => ({ ...row, message: c.keyMessages[i]?.en ?? row.message })),
+        targets: (doc.targets ?? []).map((row, i) => ({ ...row, label: c.targets[i]?.label.en ?? row.label, unit: c.targets[i]?.unit.en ?? row.unit })),
+        results: (doc.results ?? []).map((row, i) => ({ ...row, source: c.results[i]?.source.en ?? row.source })),
+      },
+    })
+    return doc.id
+  }
+
+  // News posts.
+  for (const p of content.posts) {
+    if (await findOne('posts', 'slug', p.slug)) {
+      count(false)
+      continue
+    }
+    await inTransaction(payload, (req) => createPost(p, req))
+    count(true)
+  }
+
+  async function createPost(p: TPostContent, req: PayloadRequest) {
+    const cover = await createImage(p.cover, p.slug, req)
+    const campaign = p.campaign ? campaignIds.get(p.campaign) : undefined
+    const doc = await payload.create({
+      collection: 'posts',
+      locale: 'vi',
+      req,
+      data: {
+        _status: 'published',
+        slug: p.slug,
+        publishedAt: new Date(p.publishedAt).toISOString(),
+        byline: p.byline,
+        category: p.category,
+        campaign: campaign === undefined ? undefined : asId(campaign),
+        title: p.title.vi,
+        excerpt: p.excerpt.vi,
+        body: markdown(p.body.vi),
+        cover: asId(cover),
+        coverCaption: p.cover.caption?.vi,
+      },
+    })
+    await payload.update({
+      collection: 'posts',
+      id: doc.id,
+      locale: 'en',
+      req,
+      data: {
+        _status: 'published',
+        title: p.title.en,
+        excerpt: p.excerpt.en,
+        body: markdown(p.body.en),
+        coverCaption: p.cover.caption?.en,
+      },
+    })
+  }
+
+  return report
+}

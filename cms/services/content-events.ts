@@ -1,0 +1,21 @@
+/**
+ * Content change events: the CMS's change hooks announce which collection or global changed,
+ * and whoever renders public pages (the server's page cache) drops what could show it.
+ * In one process this is an in-memory emitter; several instances would relay it through the
+ * database (Postgres LISTEN/NOTIFY) or Redis.
+ */
+import { EventEmitter } from 'node:events'
+
+export type ContentChange = { source: string; id?: string | number }
+
+const bus = new EventEmitter()
+bus.setMaxListeners(50)
+
+export function announceContentChange(change: ContentChange): void {
+  bus.emit('change', change)
+}
+
+export function onContentChange(listener: (change: ContentChange) => void): () => void {
+  bus.on('change', listener)
+  return () => bus.off('change', listener)
+}

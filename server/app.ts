@@ -1,0 +1,209 @@
+/**
+ * One origin, one process: the public site (Astro, built into dist/site) at `/` and `/en/`,
+ * the Payload admin and API (Next, built into cms/.next) at `/admin` and `/api`.
+ *
+ * Order of a site request: static files (dist/site/client) → in-memory page cache → Astro.
+ * Payload is started here first; Next's route handlers find the same instance through
+ * Payload's getPayload cache, so every hook runs in this process's module graph and can drop
+ * cached pages directly. While the database cannot be reached, the site answers 503 with the
+ * hotline and the server keeps retrying.
+ */
+import http from 'node:http'
+import path from 'node:path'
+import { pathToFileURL } from 'node:url'
+import type { Payload } from 'payload'
+import sirv from 'sirv'
+import { startPayload } from '../cms/bootstrap'
+import { deliverOutbox } from '../cms/email/adapter'
+import type { AppEnv } from '../cms/env'
+import { seedDemoContent } from '../cms/seed'
+import { onContentChange } from '../cms/services/content-events'
+import { onEmailQueued } from '../cms/services/email/outbox'
+import { unavailableHtml } from '../site/lib/unavailable'
+import { langFromPath } from '../site/i18n/routes'
+import { PageCache, sendCached } from './page-cache'
+
+type NodeHandler = (req: http.IncomingMessage, res: http.ServerResponse, next?: () => void, locals?: object) => Promise<void> | void
+
+export type AppServer = {
+  server: http.Server
+  cache: PageCache
+  /** Resolves once Payload is up (migrations applied, demo content loaded when asked). */
+  ready: Promise<Payload>
+  url: string
+  close(): Promise<void>
+}
+
+const SITE_HEADERS: Record<string, string> = {
+  'x-content-type-options': 'nosniff',
+  'referrer-policy': 'strict-origin-when-cross-origin',
+  'x-frame-options': 'DENY',
+  'permissions-policy': 'camera=(), microphone=(), geolocation=()',
+  'content-security-policy':
+    "default-src 'self'; img-src 'self' data:; style-src 'self' 'unsafe-inline'; script-src 'self' 'unsafe-inline'; connect-src 'self'; frame-ancestors 'none'; base-uri 'self'; form-action 'self'; object-src 'none'",
+}
+
+const NEXT_PREFIXES = ['/admin', '/api', '/_next']
+const isNextPath = (pathname: string) => NEXT_PREFIXES.some((p) => pathname === p || pathname.startsWith(`${p}/`))
+
+function log(message: string): void {
+  process.stdout.write(`[server] ${message}\n`)
+}
+
+export async function createAppServer(appEnv: AppEnv, options: { retryMs?: number } = {}): Promise<AppServer> {
+  const retryMs = options.retryMs ?? 5_000
+  const cache = new PageCache()
+  const stopWatching = onContentChange(() => cache.clear())
+  let payload: Payload | null = null
+  let closed = false
+  const timers = new Set<NodeJS.Timeout>()
+
+  // --- email delivery: right after something is queued, and every 15 s for retries
+  let deliverSoon: NodeJS.Timeout | null = null
+  const deliver = () => {
+    if (!payload || closed) return
+    deliverOutbox(payload, appEnv).catch((err: unknown) => log(`email delivery failed: ${err instanceof Error ? err.message : String(err)}`))
+  }
+  const stopQueued = onEmailQueued(() => {
+    if (deliverSoon) return
+    deliverSoon = setTimeout(() => {
+      deliverSoon = null
+      deliver()
+    }, 100)
+  })
+  const deliveryLoop = setInterval(deliver, 15_000)
+  deliveryLoop.unref()
+
+  // --- Payload, retried until the database answers
+  const ready = new Promise<Payload>((resolve) => {
+    const attempt = async () => {
+      try {
+        const instance = await startPayload({ cron: true })
+        if (appEnv.seedDemo) {
+          const report = await seedDemoContent(instance, { contentDir: path.join(appEnv.root, 'content') })
+          log(`demo content: ${report.created} created, ${report.existing} already there`)
+        }
+        payload = instance
+        resolve(instance)
+        deliver()
+      } catch (err) {
+        if (closed) return
+        log(`cannot start the CMS (${err instanceof Error ? err.message : String(err)}); retrying in ${retryMs / 1000} s`)
+        const t = setTimeout(() => {
+          timers.delete(t)
+          void attempt()
+        }, retryMs)
+        timers.add(t)
+      }
+    }
+    void attempt()
+  })
+
+  // --- Next (admin + API), Astro (site), static files
+  const { default: next } = await import('next')
+  const nextApp = next({ dev: false, dir: path.join(appEnv.root, 'cms'), customServer: true, hostname: appEnv.host, port: appEnv.port || undefined })
+  await nextApp.prepare()
+  const nextHandle = nextApp.getRequestHandler()
+
+  const entry = pathToFileURL(path.join(appEnv.root, 'dist', 'site', 'server', 'entry.mjs')).href
+  const astro = (await import(entry)) as { handler: NodeHandler }
+
+  const serveStatic = sirv(path.join(appEnv.root, 'dist', 'site', 'client'), {
+    etag: true,
+    gzip: true,
+    brotli: true,
+    setHeaders: (res, pathname) => {
+      if (pathname.startsWith('/_astro/')) res.setHeader('cache-control', 'public, max-age=31536000, immutable')
+    },
+  })
+
+  const unavailable = (req: http.IncomingMessage, res: http.ServerResponse, pathname: string) => {
+    const wantsJson = isNextPath(pathname) && !pathname.startsWith('/admin')
+    const body = wantsJson
+      ? JSON.stringify({ errors: [{ message: 'Service temporarily unavailable' }] })
+      : unavailableHtml(langFromPath(pathname))
+    res.writeHead(503, {
+      ...SITE_HEADERS,
+      'content-type': wantsJson ? 'application/json' : 'text/html; charset=utf-8',
+      'retry-after': '30',
+      'cache-control': 'no-store',
+    })
+    res.end(req.method === 'HEAD' ? undefined : body)
+  }
+
+  const renderSite = (req: http.IncomingMessage, res: http.ServerResponse, url: URL) => {
+    const { pathname } = url
+    const method = req.method ?? 'GET'
+    const readOnly = method === 'GET' || method === 'HEAD'
+    if (readOnly && !pathname.endsWith('/') && !path.posix.extname(pathname)) {
+      res.writeHead(301, { ...SITE_HEADERS, location: `${pathname}/${url.search}` })
+      res.end()
+      return
+    }
+    const cacheable = readOnly && !url.search && !pathname.startsWith('/preview/')
+    if (cacheable) {
+      const hit = cache.get(pathname)
+      if (hit) {
+        sendCached(req, res, hit, SITE_HEADERS)
+        return
+      }
+    }
+    for (const [name, value] of Object.entries(SITE_HEADERS)) res.setHeader(name, value)
+    void astro.handler(
+      req,
+      res,
+      () => {
+        res.writeHead(404, { 'content-type': 'text/plain; charset=utf-8' })
+        res.end('Not found')
+      },
+      { payload, siteURL: appEnv.serverURL, cacheSlot: cacheable && method === 'GET' ? cache.slot(pathname) : null },
+    )
+  }
+
+  const server = http.createServer((req, res) => {
+    let url: URL
+    try {
+      url = new URL(req.url ?? '/', 'http://local')
+    } catch {
+      res.writeHead(400).end()
+      return
+    }
+    if (isNextPath(url.pathname)) {
+      if (!payload) return unavailable(req, res, url.pathname)
+      void nextHandle(req, res)
+      return
+    }
+    serveStatic(req, res, () => {
+      if (!payload) return unavailable(req, res, url.pathname)
+      renderSite(req, res, url)
+    })
+  })
+  server.keepAliveTimeout = 65_000
+
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject)
+    server.listen(appEnv.port, appEnv.host, () => resolve())
+  })
+  const address = server.address()
+  const port = typeof address === 'object' && address ? address.port : appEnv.port
+  const url = `http://${appEnv.host.includes(':') ? `[${appEnv.host}]` : appEnv.host}:${port}`
+
+  return {
+    server,
+    cache,
+    ready,
+    url,
+    async close() {
+      closed = true
+      stopWatching()
+      stopQueued()
+      clearInterval(deliveryLoop)
+      if (deliverSoon) clearTimeout(deliverSoon)
+      for (const t of timers) clearTimeout(t)
+      server.closeAllConnections()
+      await new Promise<void>((resolve) => server.close(() => resolve()))
+      await nextApp.close().catch(() => undefined)
+      if (payload) await payload.destroy().catch(() => undefined)
+    },
+  }
+}

@@ -1,0 +1,119 @@
+/**
+ * Rendered public pages kept in memory with gzip and brotli variants, served without touching
+ * Astro or the database until the content they show changes. The CMS's change hooks clear it
+ * (see cms/services/content-events.ts); entries also expire after `ttlMs` so date-driven
+ * content (which campaign is "current") moves on by itself.
+ *
+ * A render that started before a change must not store its stale result: every slot carries
+ * the cache generation it was opened in, and `clear()` moves to a new generation.
+ */
+import { createHash } from 'node:crypto'
+import type { IncomingMessage, ServerResponse } from 'node:http'
+import { promisify } from 'node:util'
+import zlib from 'node:zlib'
+
+const gzip = promisify(zlib.gzip)
+const brotli = promisify(zlib.brotliCompress)
+
+export type CachedPage = {
+  status: number
+  headers: Record<string, string>
+  body: Buffer
+  gzip: Buffer
+  br: Buffer
+  etag: string
+  expires: number
+}
+
+export type CacheSlot = {
+  /** Offers a freshly rendered page; it is kept only if nothing changed since the slot opened. */
+  store(page: { status: number; headers: Headers; body: Uint8Array }): Promise<boolean>
+}
+
+const KEPT_HEADERS = ['content-type', 'content-language', 'cache-control']
+
+export class PageCache {
+  readonly #entries = new Map<string, CachedPage>()
+  #generation = 0
+  constructor(readonly options: { maxEntries: number; ttlMs: number } = { maxEntries: 2000, ttlMs: 5 * 60 * 1000 }) {}
+
+  get size(): number {
+    return this.#entries.size
+  }
+
+  get(key: string, now = Date.now()): CachedPage | undefined {
+    const page = this.#entries.get(key)
+    if (!page) return undefined
+    if (page.expires <= now) {
+      this.#entries.delete(key)
+      return undefined
+    }
+    // least-recently-used order: move to the end
+    this.#entries.delete(key)
+    this.#entries.set(key, page)
+    return page
+  }
+
+  clear(): void {
+    this.#generation++
+    this.#entries.clear()
+  }
+
+  slot(key: string): CacheSlot {
+    const generation = this.#generation
+    return {
+      store: async ({ status, headers, body }) => {
+        if (generation !== this.#generation) return false
+        const buf = Buffer.from(body)
+        const [gz, br] = await Promise.all([
+          gzip(buf, { level: 9 }),
+          brotli(buf, { params: { [zlib.constants.BROTLI_PARAM_QUALITY]: 9, [zlib.constants.BROTLI_PARAM_SIZE_HINT]: buf.length } }),
+        ])
+        if (generation !== this.#generation) return false
+        const kept: Record<string, string> = {}
+        for (const name of KEPT_HEADERS) {
+          const value = headers.get(name)
+          if (value) kept[name] = value
+        }
+        this.#entries.set(key, {
+          status,
+          headers: kept,
+          body: buf,
+          gzip: gz,
+          br,
+          etag: `"${createHash('sha1').update(buf).digest('base64url')}"`,
+          expires: Date.now() + this.options.ttlMs,
+        })
+        while (this.#entries.size > this.options.maxEntries) {
+          const oldest = this.#entries.keys().next().value
+          if (oldest === undefined) break
+          this.#entries.delete(oldest)
+        }
+        return true
+      },
+    }
+  }
+}
+
+/** Picks the best encoding the client accepts. */
+export function pickEncoding(acceptEncoding: string | undefined): 'br' | 'gzip' | null {
+  if (!acceptEncoding) return null
+  if (/\bbr\b/.test(acceptEncoding)) return 'br'
+  if (/\bgzip\b/.test(acceptEncoding)) return 'gzip'
+  return null
+}
+
+export function sendCached(req: IncomingMessage, res: ServerResponse, page: CachedPage, extraHeaders: Record<string, string>): void {
+  const headers: Record<string, string> = { ...extraHeaders, ...page.headers, etag: page.etag, vary: 'Accept-Encoding', 'x-cache': 'hit' }
+  if (req.headers['if-none-match'] === page.etag) {
+    res.writeHead(304, headers)
+    res.end()
+    return
+  }
+  const encoding = pickEncoding(req.headers['accept-encoding'])
+  const body = encoding === 'br' ? page.br : encoding === 'gzip' ? page.gzip : page.body
+  if (encoding) headers['content-encoding'] = encoding
+  headers['content-length'] = String(body.length)
+  res.writeHead(page.status, headers)
+  res.end(req.method === 'HEAD' ? undefined : body)
+}
