@@ -2,16 +2,23 @@
  * Starts Payload for a process (server, seed, tests): initialises it once, then brings a SQL
  * database up to date with the committed migrations of its adapter. MongoDB needs none.
  */
-import { getPayload, type Payload } from 'payload'
+import { getPayload, type Migration, type Payload } from 'payload'
 import { env } from './env'
 import { migrations as postgresMigrations } from './migrations/postgres'
 import { migrations as sqliteMigrations } from './migrations/sqlite'
 import config from './payload.config'
 
+type GeneratedMigration<Up, Down> = { name: string; up: (args: Up) => Promise<void>; down: (args: Down) => Promise<void> }
+
+/** The generated migration lists, typed for their adapter, as the adapter-neutral list migrate() takes. */
+function neutral<Up, Down>(list: GeneratedMigration<Up, Down>[]): Migration[] {
+  return list.map((m) => ({ name: m.name, up: (args) => m.up(args as Up), down: (args) => m.down(args as Down) }))
+}
+
 export async function startPayload(options: { cron?: boolean } = {}): Promise<Payload> {
   const payload = await getPayload({ config, cron: options.cron ?? false })
   const kind = env().database.kind
-  if (kind === 'sqlite') await payload.db.migrate({ migrations: sqliteMigrations })
-  if (kind === 'postgres') await payload.db.migrate({ migrations: postgresMigrations })
+  if (kind === 'sqlite') await payload.db.migrate({ migrations: neutral(sqliteMigrations) })
+  if (kind === 'postgres') await payload.db.migrate({ migrations: neutral(postgresMigrations) })
   return payload
 }

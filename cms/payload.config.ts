@@ -11,6 +11,7 @@ import { EmailOutbox } from './collections/EmailOutbox'
 import { Media } from './collections/Media'
 import { Posts } from './collections/Posts'
 import { Users } from './collections/Users'
+import { checkRole } from './access/roles'
 import { databaseAdapter } from './db'
 import { outboxEmailAdapter } from './email/adapter'
 import { env } from './env'
@@ -52,6 +53,15 @@ export default buildConfig({
   graphQL: {
     disableIntrospectionInProduction: true,
     disablePlaygroundInProduction: true,
+  },
+  jobs: {
+    // Scheduled publishing queues jobs; the server runs due jobs every minute.
+    access: {
+      queue: ({ req }) => checkRole(['admin', 'editor'], req.user),
+      cancel: ({ req }) => checkRole(['admin', 'editor'], req.user),
+      run: ({ req }) => checkRole(['admin'], req.user),
+    },
+    autoRun: [{ cron: '* * * * *', queue: 'default' }],
   },
   upload: {
     limits: { fileSize: 15 * 1024 * 1024 },

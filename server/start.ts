@@ -10,7 +10,7 @@ import fs from 'node:fs'
 import path from 'node:path'
 
 process.env.APP_ENV ??= 'demo'
-process.env.NODE_ENV = 'production'
+Reflect.set(process.env, 'NODE_ENV', 'production')
 
 const root = process.cwd()
 const BUILD_INPUTS = ['cms', 'site', 'astro.config.mjs', 'package-lock.json', 'tsconfig.json']

@@ -3,7 +3,7 @@
  * the format is decided from the content (not the name or the browser's claim) and the
  * pixel count is capped so one huge image cannot exhaust the server's memory.
  */
-import sharp from 'sharp'
+import sharp, { type Metadata } from 'sharp'
 
 export const MAX_MEGAPIXELS = 40
 export const ACCEPTED_IMAGE_FORMATS = ['jpeg', 'png', 'webp'] as const
@@ -14,7 +14,7 @@ export type ImageCheck =
   | { ok: false; reason: 'too-large'; megapixels: number }
 
 export async function checkImage(bytes: Buffer, maxMegapixels = MAX_MEGAPIXELS): Promise<ImageCheck> {
-  let meta: sharp.Metadata
+  let meta: Metadata
   try {
     // limitInputPixels: false lets us read the header of a huge image and refuse it with our message
     meta = await sharp(bytes, { limitInputPixels: false }).metadata()

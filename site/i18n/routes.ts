@@ -76,7 +76,7 @@ export function matchRoute(pathname: string): Route | null {
   }
   if (first === words.news) {
     if (second === undefined) return { name: 'news', lang, page: 1 }
-    if (second === words.page && third !== undefined && /^[1-9]\d{0,4}$/.test(third)) return { name: 'news', lang, page: Number(third) }
+    if (second === words.page) return third !== undefined && /^[1-9]\d{0,4}$/.test(third) ? { name: 'news', lang, page: Number(third) } : null
     if (third === undefined && SLUG.test(second)) return { name: 'post', lang, slug: second }
   }
   return null

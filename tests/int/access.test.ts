@@ -1,0 +1,97 @@
+/**
+ * The permission table: for every collection and global that exists, every role (and the
+ * anonymous public) and every operation, what the access rules allow. A new collection without
+ * a row here fails the test.
+ */
+import { createLocalReq, type Payload, type Where } from 'payload'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import type { Role } from '../../cms/access/roles'
+import { makeStaff, skipReason, testPayload } from './payload'
+
+type Who = 'anonymous' | Role
+type Verdict = 'yes' | 'no' | 'published' | 'own'
+type Op = 'create' | 'read' | 'update' | 'delete'
+const WHO: Who[] = ['anonymous', 'admin', 'editor', 'coordinator', 'judge', 'responder']
+const OPS: Op[] = ['create', 'read', 'update', 'delete']
+
+//                         anonymous  admin  editor coordinator judge  responder
+const row = (...v: Verdict[]) => Object.fromEntries(WHO.map((w, i) => [w, v[i]])) as Record<Who, Verdict>
+const adminOnly = row('no', 'yes', 'no', 'no', 'no', 'no')
+const editors = row('no', 'yes', 'yes', 'no', 'no', 'no')
+const everyone = row('yes', 'yes', 'yes', 'yes', 'yes', 'yes')
+const staff = row('no', 'yes', 'yes', 'yes', 'yes', 'yes')
+const nobody = row('no', 'no', 'no', 'no', 'no', 'no')
+const own = row('no', 'yes', 'own', 'own', 'own', 'own')
+const ownForAll = row('no', 'own', 'own', 'own', 'own', 'own')
+const publishedUnlessEditor = row('published', 'yes', 'yes', 'published', 'published', 'published')
+
+const TABLE: Record<string, Record<Op, Record<Who, Verdict>>> = {
+  users: { create: adminOnly, read: own, update: own, delete: adminOnly },
+  media: { create: editors, read: everyone, update: editors, delete: editors },
+  areas: { create: adminOnly, read: everyone, update: adminOnly, delete: adminOnly },
+  campaigns: { create: editors, read: publishedUnlessEditor, update: editors, delete: editors },
+  posts: { create: editors, read: publishedUnlessEditor, update: editors, delete: editors },
+  'email-outbox': { create: nobody, read: adminOnly, update: adminOnly, delete: nobody },
+  // Payload's own collections
+  'payload-jobs': { create: nobody, read: nobody, update: nobody, delete: nobody },
+  'payload-kv': { create: nobody, read: nobody, update: nobody, delete: nobody },
+  'payload-locked-documents': { create: staff, read: staff, update: staff, delete: staff },
+  'payload-preferences': { create: staff, read: ownForAll, update: ownForAll, delete: ownForAll },
+  'payload-migrations': { create: staff, read: staff, update: staff, delete: staff },
+  // globals
+  'global:site': { create: nobody, read: everyone, update: editors, delete: nobody },
+}
+
+function verdict(result: boolean | Where, userId: number | string | undefined): Verdict {
+  if (result === true) return 'yes'
+  if (result === false) return 'no'
+  const json = JSON.stringify(result)
+  if (json === JSON.stringify({ _status: { equals: 'published' } })) return 'published'
+  const ownRow = { id: { equals: userId } }
+  const ownPreference = { and: [{ 'user.value': { equals: userId } }, { 'user.relationTo': { equals: 'users' } }] }
+  if (userId !== undefined && (json === JSON.stringify(ownRow) || json === JSON.stringify(ownPreference))) return 'own'
+  throw new Error(`Unclassified access result ${json}`)
+}
+
+describe.skipIf(skipReason)('permission table', () => {
+  let payload: Payload
+  const users = new Map<Who, { id: number | string; collection: 'users' } | null>()
+
+  beforeAll(async () => {
+    payload = await testPayload()
+    users.set('anonymous', null)
+    for (const role of WHO.filter((w): w is Role => w !== 'anonymous')) users.set(role, await makeStaff(payload, [role]))
+  })
+
+  afterAll(async () => {
+    for (const u of users.values()) if (u) await payload.delete({ collection: 'users', id: u.id })
+  })
+
+  it('has a row for every collection and global that exists', () => {
+    const existing = [...payload.config.collections.map((c) => c.slug), ...payload.config.globals.map((g) => `global:${g.slug}`)].sort()
+    expect(existing).toEqual(Object.keys(TABLE).sort())
+  })
+
+  it.each(Object.keys(TABLE))('%s allows exactly what the table says', async (slug) => {
+    const actual: Record<string, Record<string, Verdict>> = {}
+    for (const op of OPS) {
+      actual[op] = {}
+      for (const who of WHO) {
+        const user = users.get(who) ?? null
+        const req = await createLocalReq({ user: user ? await payload.findByID({ collection: 'users', id: user.id }).then((u) => ({ ...u, collection: 'users' as const })) : undefined }, payload)
+        let access: ((args: { req: typeof req }) => boolean | Where | Promise<boolean | Where>) | undefined
+        let fallback: Verdict
+        if (slug.startsWith('global:')) {
+          const global = payload.config.globals.find((g) => g.slug === slug.slice('global:'.length))
+          access = op === 'read' || op === 'update' ? global?.access[op] : undefined
+          fallback = 'no'
+        } else {
+          access = payload.collections[slug as 'users']?.config.access[op]
+          fallback = user ? 'yes' : 'no' // Payload's default: any logged-in user
+        }
+        actual[op][who] = access ? verdict(await access({ req }), user?.id) : fallback
+      }
+    }
+    expect(actual).toEqual(TABLE[slug])
+  })
+})
