@@ -14,7 +14,7 @@ const integration = (adapter: 'sqlite' | 'postgres' | 'mongodb') => ({
     setupFiles: ['tests/int/setup-env.ts'],
     testTimeout: 60_000,
     hookTimeout: 120_000,
-    maxWorkers: 2,
+    fileParallelism: false,
   },
 })
 

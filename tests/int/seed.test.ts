@@ -1,0 +1,64 @@
+/** The demo content: validated before anything is written, loaded once, in both languages. */
+import fs from 'node:fs/promises'
+import os from 'node:os'
+import path from 'node:path'
+import type { Payload } from 'payload'
+import { beforeAll, describe, expect, it } from 'vitest'
+import { loadContent, seedDemoContent } from '../../cms/seed'
+import { skipReason, testPayload } from './payload'
+
+const CONTENT = path.resolve('content')
+
+describe.skipIf(skipReason)('demo content', () => {
+  let payload: Payload
+  beforeAll(async () => {
+    payload = await testPayload()
+  })
+
+  it('loads the 2023–2025 Action Months, the news, the areas and one staff user per role, once', async () => {
+    const content = await loadContent(CONTENT)
+    expect(content.campaigns.map((c) => c.year).sort()).toEqual([2023, 2024, 2025])
+    expect(content.posts.length).toBeGreaterThanOrEqual(6)
+
+    const first = await seedDemoContent(payload, { contentDir: CONTENT })
+    expect(first.created).toBeGreaterThan(0)
+    const second = await seedDemoContent(payload, { contentDir: CONTENT })
+    expect(second.created).toBe(0)
+    expect(second.existing).toBe(first.created + first.existing)
+
+    const slugs = content.campaigns.map((c) => c.slug)
+    const campaigns = await payload.find({ collection: 'campaigns', where: { slug: { in: slugs } }, locale: 'en', depth: 1, overrideAccess: false })
+    expect(campaigns.totalDocs).toBe(3)
+    const c2025 = campaigns.docs.find((c) => c.year === 2025)
+    expect(c2025?.theme).toBe(content.campaigns.find((c) => c.year === 2025)?.theme.en)
+    expect(c2025?.keyMessages?.[0]?.message).toBe(content.campaigns.find((c) => c.year === 2025)?.keyMessages[0]?.en)
+    const hero = c2025?.hero
+    expect(typeof hero === 'object' && hero ? hero.alt : null).toBe(content.campaigns.find((c) => c.year === 2025)?.hero.alt.en)
+
+    const vi = await payload.find({ collection: 'campaigns', where: { slug: { equals: 'thang-hanh-dong-vi-tre-em-2025' } }, locale: 'vi' })
+    expect(vi.docs[0]?.theme).toBe('Ưu tiên nguồn lực hoàn thành các mục tiêu vì trẻ em')
+
+    const posts = await payload.count({ collection: 'posts', where: { slug: { in: content.posts.map((p) => p.slug) } } })
+    expect(posts.totalDocs).toBe(content.posts.length)
+    for (const role of ['admin', 'editor', 'coordinator', 'judge', 'responder'] as const) {
+      expect((await payload.count({ collection: 'users', where: { roles: { contains: role } } })).totalDocs, role).toBeGreaterThanOrEqual(1)
+    }
+    const site = await payload.findGlobal({ slug: 'site', locale: 'en' })
+    expect(site.hotline?.number).toBe('111')
+    expect(site.name).toBe(content.site.name.en)
+  })
+
+  it('refuses an invalid content folder before writing anything', async () => {
+    const dir = await fs.mkdtemp(path.join(os.tmpdir(), 'cpc-content-'))
+    await fs.cp(CONTENT, dir, { recursive: true })
+    const bad = JSON.parse(await fs.readFile(path.join(dir, 'campaigns', '2025.json'), 'utf8'))
+    bad.results.push({ indicator: 'x', achieved: -1, source: { vi: 'a', en: 'b' } })
+    await fs.writeFile(path.join(dir, 'campaigns', '2025.json'), JSON.stringify(bad))
+    await fs.writeFile(path.join(dir, 'areas.json'), JSON.stringify({ province: { code: 'new-province', name: { vi: 'Tỉnh mới', en: 'New' } }, communes: [{ code: 'new-commune', name: { vi: 'Xã', en: 'C' } }] }))
+
+    const areasBefore = await payload.count({ collection: 'areas' })
+    await expect(seedDemoContent(payload, { contentDir: dir })).rejects.toThrow(/Invalid content file .*2025\.json[\s\S]*results\.\d+\.achieved/)
+    expect(await payload.count({ collection: 'areas' })).toEqual(areasBefore)
+    await fs.rm(dir, { recursive: true, force: true })
+  })
+})
