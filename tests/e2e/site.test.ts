@@ -1,4 +1,5 @@
 /** The public site in a real browser: Vietnamese first, English at /en/, hotline everywhere, no JavaScript. */
+import AxeBuilder from '@axe-core/playwright'
 import type { Browser, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { browserSkipReason, launchBrowser } from '../helpers/browser'
@@ -13,7 +14,7 @@ describe.skipIf(skip)('public site', () => {
 
   beforeAll(async () => {
     ;[server, browser] = await Promise.all([startServer(), launchBrowser()])
-    page = await browser.newPage()
+    page = await (await browser.newContext()).newPage()
   })
   afterAll(async () => {
     await browser?.close()
@@ -65,5 +66,18 @@ describe.skipIf(skip)('public site', () => {
       expect(await page.locator('script').count(), url).toBe(0)
       expect(scripts, url).toEqual([])
     }
+  })
+
+  it('has no accessibility violations on any page of the sitemap, nor on the 404 page (axe, WCAG 2.1 AA)', async () => {
+    const xml = await (await fetch(`${server.url}/sitemap.xml`)).text()
+    const urls = [...xml.matchAll(/<loc>([^<]+)<\/loc>/g)].map((m) => m[1] ?? '')
+    urls.push(`${server.url}/khong-co-trang-nay/`, `${server.url}/en/no-such-page/`)
+    const found: string[] = []
+    for (const url of urls) {
+      await page.goto(url)
+      const result = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice']).analyze()
+      for (const v of result.violations) found.push(`${url}: ${v.id} (${v.nodes.length}) ${v.nodes[0]?.target.join(' ')}`)
+    }
+    expect(found).toEqual([])
   })
 })
