@@ -16,7 +16,10 @@ export type RunningServer = {
   stop: () => Promise<void>
 }
 
-export async function startServer(options: { env?: Record<string, string>; seed?: boolean; readyTimeoutMs?: number } = {}): Promise<RunningServer> {
+export async function startServer(
+  options: { env?: Record<string, string>; seed?: boolean; readyTimeoutMs?: number; waitFor?: 'ready' | 'listening' } = {},
+): Promise<RunningServer> {
+  const marker = options.waitFor === 'listening' ? '[server] listening' : '[server] ready'
   const port = await freePort()
   const dir = await fs.mkdtemp(path.join(os.tmpdir(), 'cpc-server-'))
   const url = `http://127.0.0.1:${port}`
@@ -42,7 +45,7 @@ export async function startServer(options: { env?: Record<string, string>; seed?
   await new Promise<void>((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error(`server not ready after ${options.readyTimeoutMs ?? 120_000} ms:\n${output}`)), options.readyTimeoutMs ?? 120_000)
     const onData = () => {
-      if (output.includes('[server] ready')) {
+      if (output.includes(marker)) {
         clearTimeout(timer)
         resolve()
       }

@@ -16,6 +16,7 @@ const CONNECTION_CODES = new Set([
   '57P01', // postgres: admin shutdown
   '57P02',
   '57P03', // cannot connect now
+  '55000', // database is not accepting connections
   '3D000', // database does not exist
   '08000',
   '08001',
@@ -35,6 +36,9 @@ const CONNECTION_MESSAGES = [
   /cannot use a pool after calling end/i,
   /database .* does not exist/i,
   /the database system is (starting up|shutting down)/i,
+  /not currently accepting connections/i,
+  /cannot connect to Postgres/i,
+  /terminating connection due to administrator command/i,
 ]
 
 /** True when `err` (or anything in its cause chain) says the database could not be reached. */
