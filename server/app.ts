@@ -170,6 +170,9 @@ export async function createAppServer(appEnv: AppEnv, options: { retryMs?: numbe
     }
     if (isNextPath(url.pathname)) {
       if (!payload) return unavailable(req, res, url.pathname)
+      // Staff work in Vietnamese unless they chose English in the admin (Payload's language cookie):
+      // the browser's own language is not a choice they made here.
+      if (!/(?:^|;\s*)payload-lng=/.test(req.headers.cookie ?? '')) req.headers['accept-language'] = 'vi'
       void nextHandle(req, res)
       return
     }

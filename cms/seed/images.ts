@@ -39,15 +39,16 @@ function motifShapes(motif: TGeneratedImage['motif'], light: string, dark: strin
   }
 }
 
-export async function renderIllustration(image: TGeneratedImage, width = 1600, height = 1000): Promise<Buffer> {
+/** 4:3, the shape of the site's cards, so nothing is cropped away. */
+export async function renderIllustration(image: TGeneratedImage, width = 1600, height = 1200): Promise<Buffer> {
   const [light, dark, pale] = PALETTES[image.palette]
   const label = image.label
-    ? `<text x="80" y="${height - 80}" font-family="DejaVu Sans, Arial, sans-serif" font-size="72" font-weight="700" fill="${pale}">${image.label.replace(/[<&>]/g, '')}</text>`
+    ? `<text x="80" y="1120" font-family="DejaVu Sans, Arial, sans-serif" font-size="72" font-weight="700" fill="${pale}">${image.label.replace(/[<&>]/g, '')}</text>`
     : ''
-  const svg = `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}" viewBox="0 0 1600 1000">
+  const svg = `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}" viewBox="0 0 1600 1200">
 <defs><linearGradient id="g" x1="0" y1="0" x2="1" y2="1"><stop offset="0" stop-color="${light}"/><stop offset="1" stop-color="${dark}"/></linearGradient></defs>
-<rect width="1600" height="1000" fill="url(#g)"/>
-${motifShapes(image.motif, light, dark, pale)}
+<rect width="1600" height="1200" fill="url(#g)"/>
+<g transform="translate(0 80)">${motifShapes(image.motif, light, dark, pale)}</g>
 ${label}
 </svg>`
   return sharp(Buffer.from(svg)).jpeg({ quality: 86 }).toBuffer()

@@ -80,6 +80,14 @@ describe.skipIf(skip)('admin', () => {
     expect(await publicView(slug, title)).toEqual({ page: 404, inList: false, inSitemap: false, rest: 0, graphql: 0 })
     expect((await fetch(`${server.url}/api/campaigns/${id}?draft=true`)).status).toBeGreaterThanOrEqual(403)
 
+    // the editor can preview the draft on the site; the public cannot
+    const preview = await page.goto(`${server.url}/preview/campaigns/${id}?locale=vi`)
+    expect(preview?.status()).toBe(200)
+    await expect(page.locator('.preview-banner').textContent()).resolves.toContain('Bản xem trước')
+    await expect(page.locator('h1').first().textContent()).resolves.toBe(title)
+    expect((await fetch(`${server.url}/preview/campaigns/${id}?locale=vi`)).status).toBe(404)
+    await page.goto(`${server.url}/admin/collections/campaigns/${id}`, { waitUntil: 'networkidle' })
+
     await page.locator('#action-save').click()
     await expect
       .poll(async () => (await publicView(slug, title)).page, { timeout: 30_000 })
@@ -88,6 +96,14 @@ describe.skipIf(skip)('admin', () => {
     const html = await (await fetch(`${server.url}/chien-dich/${slug}/`)).text()
     expect(html).toContain('Trẻ em an toàn mùa hè')
     expect(html).toContain('1 – 30 tháng 6, 2030'.replace(/ – /, '\u2009–\u2009'))
+  })
+
+  it('speaks Vietnamese to staff whatever their browser language', async () => {
+    const english = await browser.newContext({ locale: 'en-US' })
+    const p = await english.newPage()
+    await p.goto(`${server.url}/admin/login`, { waitUntil: 'networkidle' })
+    await expect(p.locator('button[type="submit"]').textContent()).resolves.toContain('Đăng nhập')
+    await english.close()
   })
 
   it('a forgotten password is reset through the emailed link', async () => {

@@ -41,6 +41,27 @@ describe.skipIf(skip)('public site', () => {
     await expect(page.locator('.hotline-bar a[href="tel:111"]').textContent()).resolves.toBe('111')
   })
 
+  it('gives campaign pages Open Graph tags and hreflang alternates', async () => {
+    await page.goto(`${server.url}/chien-dich/thang-hanh-dong-vi-tre-em-2025/`)
+    const meta = (sel: string) => page.locator(sel).getAttribute('content')
+    expect(await meta('meta[property="og:title"]')).toBe('Tháng hành động vì trẻ em năm 2025')
+    expect(await meta('meta[property="og:locale"]')).toBe('vi_VN')
+    expect(await meta('meta[property="og:image"]')).toMatch(new RegExp(`^${server.url}/api/media/file/.+\\.webp$`))
+    expect(await page.locator('link[hreflang="en"]').getAttribute('href')).toBe(`${server.url}/en/campaigns/thang-hanh-dong-vi-tre-em-2025/`)
+    const image = await fetch((await meta('meta[property="og:image"]')) ?? '')
+    expect(image.status).toBe(200)
+    expect(image.headers.get('content-type')).toBe('image/webp')
+  })
+
+  it('publishes the news as RSS in each language', async () => {
+    const vi = await (await fetch(`${server.url}/rss.xml`)).text()
+    expect(vi).toContain('<language>vi-vn</language>')
+    expect(vi.match(/<item>/g)?.length).toBeGreaterThanOrEqual(6)
+    expect(vi).toContain(`${server.url}/tin-tuc/`)
+    const en = await (await fetch(`${server.url}/en/rss.xml`)).text()
+    expect(en).toContain(`${server.url}/en/news/`)
+  })
+
   it('answers unknown pages and slugs with the 404 page, still showing 111', async () => {
     for (const path of ['/khong-co-trang-nay/', '/chien-dich/khong-co/', '/en/news/no-such-post/']) {
       const res = await page.goto(`${server.url}${path}`)
