@@ -1,9 +1,9 @@
 import type { CollectionConfig } from 'payload'
-import { isEditor, publishedOrEditor } from '../../access/roles'
-import { env } from '../../env'
 import { slugField } from '../../fields/slug'
-import { announceAfterChange, announceAfterDelete } from '../../hooks/announceChange'
+import { editorial } from '../editorial'
 import { applyCampaignRules } from './hooks/applyCampaignRules'
+
+const publishing = editorial('campaigns', { beforeValidate: [applyCampaignRules] })
 
 /**
  * Campaigns: above all the yearly Action Month for Children (1–30 June, a national theme and
@@ -19,28 +19,12 @@ export const Campaigns: CollectionConfig = {
     useAsTitle: 'title',
     defaultColumns: ['title', 'year', 'startsOn', '_status'],
     group: { vi: 'Nội dung', en: 'Content' },
-    preview: (doc, { locale }) =>
-      typeof doc.id === 'number' || typeof doc.id === 'string'
-        ? `${env().serverURL}/preview/campaigns/${doc.id}?locale=${locale}`
-        : null,
+    preview: publishing.preview,
   },
   defaultSort: '-year',
-  versions: {
-    maxPerDoc: 50,
-    drafts: { schedulePublish: true },
-  },
-  access: {
-    read: publishedOrEditor,
-    readVersions: isEditor,
-    create: isEditor,
-    update: isEditor,
-    delete: isEditor,
-  },
-  hooks: {
-    beforeValidate: [applyCampaignRules],
-    afterChange: [announceAfterChange],
-    afterDelete: [announceAfterDelete],
-  },
+  versions: publishing.versions,
+  access: publishing.access,
+  hooks: publishing.hooks,
   fields: [
     { name: 'title', type: 'text', required: true, localized: true, label: { vi: 'Tên chiến dịch', en: 'Title' } },
     slugField('title'),

@@ -1,10 +1,9 @@
 import type { CollectionConfig } from 'payload'
-import { isEditor, publishedOrEditor } from '../../access/roles'
-import { env } from '../../env'
 import { slugField } from '../../fields/slug'
-import { announceAfterChange, announceAfterDelete } from '../../hooks/announceChange'
+import { editorial } from '../editorial'
 import { POST_CATEGORIES } from '../../services/posts'
 
+const publishing = editorial('posts')
 
 /** News posts, written by communications staff, optionally part of a campaign. */
 export const Posts: CollectionConfig = {
@@ -17,27 +16,12 @@ export const Posts: CollectionConfig = {
     useAsTitle: 'title',
     defaultColumns: ['title', 'category', 'publishedAt', '_status'],
     group: { vi: 'Nội dung', en: 'Content' },
-    preview: (doc, { locale }) =>
-      typeof doc.id === 'number' || typeof doc.id === 'string'
-        ? `${env().serverURL}/preview/posts/${doc.id}?locale=${locale}`
-        : null,
+    preview: publishing.preview,
   },
   defaultSort: '-publishedAt',
-  versions: {
-    maxPerDoc: 50,
-    drafts: { schedulePublish: true },
-  },
-  access: {
-    read: publishedOrEditor,
-    readVersions: isEditor,
-    create: isEditor,
-    update: isEditor,
-    delete: isEditor,
-  },
-  hooks: {
-    afterChange: [announceAfterChange],
-    afterDelete: [announceAfterDelete],
-  },
+  versions: publishing.versions,
+  access: publishing.access,
+  hooks: publishing.hooks,
   fields: [
     { name: 'title', type: 'text', required: true, localized: true, label: { vi: 'Tiêu đề', en: 'Title' } },
     slugField('title'),

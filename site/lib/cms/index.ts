@@ -28,6 +28,11 @@ const published: Where = { _status: { equals: 'published' } }
 
 export function createCms(payload: Payload) {
   const asPublic = { overrideAccess: false, draft: false } as const
+  const bySlug = <S extends 'campaigns' | 'posts'>(collection: S, lang: Lang, slug: string) =>
+    guard(async () => {
+      const res = await payload.find({ collection, locale: lang, depth: 1, limit: 1, where: { and: [published, { slug: { equals: slug } }] }, ...asPublic })
+      return res.docs[0] ?? null
+    })
 
   return {
     site: (lang: Lang): Promise<Site> =>
@@ -40,18 +45,7 @@ export function createCms(payload: Payload) {
         return res.docs
       }),
 
-    campaignBySlug: (lang: Lang, slug: string): Promise<Campaign | null> =>
-      guard(async () => {
-        const res = await payload.find({
-          collection: 'campaigns',
-          locale: lang,
-          depth: 1,
-          limit: 1,
-          where: { and: [published, { slug: { equals: slug } }] },
-          ...asPublic,
-        })
-        return res.docs[0] ?? null
-      }),
+    campaignBySlug: (lang: Lang, slug: string): Promise<Campaign | null> => bySlug('campaigns', lang, slug),
 
     posts: (lang: Lang, page: number, perPage = 9, campaignId?: number | string): Promise<Paged<Post>> =>
       guard(async () => {
@@ -60,18 +54,7 @@ export function createCms(payload: Payload) {
         return { docs: res.docs, page: res.page ?? page, totalPages: res.totalPages, totalDocs: res.totalDocs }
       }),
 
-    postBySlug: (lang: Lang, slug: string): Promise<Post | null> =>
-      guard(async () => {
-        const res = await payload.find({
-          collection: 'posts',
-          locale: lang,
-          depth: 1,
-          limit: 1,
-          where: { and: [published, { slug: { equals: slug } }] },
-          ...asPublic,
-        })
-        return res.docs[0] ?? null
-      }),
+    postBySlug: (lang: Lang, slug: string): Promise<Post | null> => bySlug('posts', lang, slug),
 
     /** Every public document, for the sitemap. */
     sitemapEntries: (): Promise<{ campaigns: Pick<Campaign, 'slug' | 'updatedAt'>[]; posts: Pick<Post, 'slug' | 'updatedAt'>[] }> =>
