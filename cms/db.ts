@@ -4,6 +4,7 @@
  * Schema changes reach SQL databases only through the committed migrations in
  * cms/migrations/{sqlite,postgres} (see cms/bootstrap.ts); nothing is pushed automatically.
  */
+import fs from 'node:fs'
 import path from 'node:path'
 import { mongooseAdapter } from '@payloadcms/db-mongodb'
 import { postgresAdapter } from '@payloadcms/db-postgres'
@@ -23,7 +24,9 @@ export function databaseAdapter(appEnv: Pick<AppEnv, 'database' | 'root'>): Data
       })
     case 'mongodb':
       return mongooseAdapter({ url, connectOptions: { serverSelectionTimeoutMS: 5_000 } })
-    case 'sqlite':
+    case 'sqlite': {
+      const file = url.slice('file:'.length)
+      if (file && !file.startsWith(':')) fs.mkdirSync(path.dirname(file), { recursive: true })
       return sqliteAdapter({
         client: { url },
         wal: true,
@@ -31,5 +34,6 @@ export function databaseAdapter(appEnv: Pick<AppEnv, 'database' | 'root'>): Data
         push: false,
         migrationDir,
       })
+    }
   }
 }

@@ -115,6 +115,13 @@ describe('production mode', () => {
     expect(ok.status).toBe(201)
   })
 
+  it('does not fetch uploads from URLs', async () => {
+    const cookie = (await login()).headers.get('set-cookie')?.split(';')[0] ?? ''
+    const res = await fetch(`${server.url}/api/media/paste-url?src=${encodeURIComponent(`${server.url}/favicon.svg`)}`, { headers: { cookie, origin: server.url } })
+    expect(res.status).toBe(400)
+    expect(await res.text()).toContain('Pasting from URL is not enabled')
+  })
+
   it('turns off GraphQL introspection and the playground', async () => {
     const res = await fetch(`${server.url}/api/graphql`, {
       method: 'POST',

@@ -94,4 +94,16 @@ describe.skipIf(skipReason)('permission table', () => {
     }
     expect(actual).toEqual(TABLE[slug])
   })
+
+  it('lets only admins change roles and areas, even on their own account', async () => {
+    const editor = await makeStaff(payload, ['editor'])
+    const adminUser = users.get('admin')
+    const asUser = async (id: number | string) => ({ ...(await payload.findByID({ collection: 'users', id })), collection: 'users' as const })
+    const updated = await payload.update({ collection: 'users', id: editor.id, data: { roles: ['admin'], name: 'Đổi tên' }, user: await asUser(editor.id), overrideAccess: false })
+    expect(updated.roles).toEqual(['editor'])
+    expect(updated.name).toBe('Đổi tên')
+    const promoted = await payload.update({ collection: 'users', id: editor.id, data: { roles: ['editor', 'coordinator'] }, user: await asUser(adminUser?.id ?? 0), overrideAccess: false })
+    expect(promoted.roles).toEqual(['editor', 'coordinator'])
+    await payload.delete({ collection: 'users', id: editor.id })
+  })
 })
