@@ -176,6 +176,7 @@ export interface User {
 export interface Area {
   id: number;
   name: string;
+  driftProbe?: string | null;
   code: string;
   level: 'province' | 'commune' | 'district';
   parent?: (number | null) | Area;
@@ -632,6 +633,7 @@ export interface MediaSelect<T extends boolean = true> {
  */
 export interface AreasSelect<T extends boolean = true> {
   name?: T;
+  driftProbe?: T;
   code?: T;
   level?: T;
   parent?: T;

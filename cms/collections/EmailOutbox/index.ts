@@ -86,6 +86,7 @@ export const EmailOutbox: CollectionConfig = {
     { name: 'text', type: 'textarea', label: { vi: 'Văn bản', en: 'Text' }, admin: readOnly },
     { name: 'messageId', type: 'text', label: 'Message-ID', admin: readOnly },
     { name: 'emlFile', type: 'text', label: { vi: 'Tệp .eml', en: '.eml file' }, admin: readOnly },
+    { name: 'emlDownload', type: 'ui', admin: { components: { Field: '/components/EmlDownload#EmlDownload' } } },
     { name: 'dedupeKey', type: 'text', unique: true, index: true, admin: { hidden: true } },
   ],
 }

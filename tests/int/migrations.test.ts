@@ -1,0 +1,29 @@
+/**
+ * The committed migrations describe the current config: generating a migration from them finds
+ * nothing to do. Fails when a schema change was made without `npm run db:migration -- <name>`.
+ */
+import { execFileSync } from 'node:child_process'
+import fs from 'node:fs'
+import os from 'node:os'
+import path from 'node:path'
+import { describe, expect, inject, it } from 'vitest'
+import { skipReason } from './payload'
+
+const databaseUrl = inject('databaseUrl')
+const kind = databaseUrl.startsWith('postgres') ? 'postgres' : databaseUrl.startsWith('file:') ? 'sqlite' : null
+
+describe.skipIf(skipReason || !kind)('migrations', () => {
+  it('are up to date with the collections', () => {
+    const root = fs.mkdtempSync(path.join(os.tmpdir(), 'cpc-drift-'))
+    const dir = path.join(root, 'cms', 'migrations', kind ?? '')
+    fs.cpSync(path.resolve('cms', 'migrations', kind ?? ''), dir, { recursive: true })
+    const before = fs.readdirSync(dir).sort()
+    execFileSync(path.resolve('node_modules', '.bin', 'payload'), ['migrate:create', 'drift_check', '--skip-empty'], {
+      stdio: 'pipe',
+      env: { ...process.env, APP_ROOT: root, DATABASE_URL: databaseUrl, PAYLOAD_CONFIG_PATH: path.resolve('cms', 'payload.config.ts'), NODE_ENV: 'development', APP_ENV: 'development' },
+    })
+    const after = fs.readdirSync(dir).sort()
+    fs.rmSync(root, { recursive: true, force: true })
+    expect(after).toEqual(before)
+  })
+})
