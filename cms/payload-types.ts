@@ -176,7 +176,6 @@ export interface User {
 export interface Area {
   id: number;
   name: string;
-  driftProbe?: string | null;
   code: string;
   level: 'province' | 'commune' | 'district';
   parent?: (number | null) | Area;
@@ -633,7 +632,6 @@ export interface MediaSelect<T extends boolean = true> {
  */
 export interface AreasSelect<T extends boolean = true> {
   name?: T;
-  driftProbe?: T;
   code?: T;
   level?: T;
   parent?: T;

@@ -3,7 +3,7 @@
  * dispatcher. A loader returns null when the thing asked for does not exist (404).
  */
 import type { Route } from '../i18n/routes'
-import { compareIndicators, pickCurrentCampaign, type Campaign, type Cms, type IndicatorRow, type Paged, type Post, type Site } from './cms'
+import { compareIndicators, pickCurrentCampaign, type Campaign, type Cms, type IndicatorRow, type Paged, type Post } from './cms'
 
 export const NEWS_PER_PAGE = 9
 
@@ -44,5 +44,3 @@ export async function loadView(cms: Cms, route: Route, today: string): Promise<V
       return { name: 'hotline' }
   }
 }
-
-export type { Site }

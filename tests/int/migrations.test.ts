@@ -12,8 +12,8 @@ import { skipReason } from './payload'
 const databaseUrl = inject('databaseUrl')
 const kind = databaseUrl.startsWith('postgres') ? 'postgres' : databaseUrl.startsWith('file:') ? 'sqlite' : null
 
-describe.skipIf(skipReason || !kind)('migrations', () => {
-  it('are up to date with the collections', () => {
+describe.skipIf(skipReason || !kind)('generated files', () => {
+  it('migrations are up to date with the collections', () => {
     const root = fs.mkdtempSync(path.join(os.tmpdir(), 'cpc-drift-'))
     const dir = path.join(root, 'cms', 'migrations', kind ?? '')
     fs.cpSync(path.resolve('cms', 'migrations', kind ?? ''), dir, { recursive: true })
@@ -25,5 +25,17 @@ describe.skipIf(skipReason || !kind)('migrations', () => {
     const after = fs.readdirSync(dir).sort()
     fs.rmSync(root, { recursive: true, force: true })
     expect(after).toEqual(before)
+  })
+
+  it.skipIf(kind !== 'sqlite')('payload-types.ts is current', () => {
+    const root = fs.mkdtempSync(path.join(os.tmpdir(), 'cpc-types-'))
+    fs.mkdirSync(path.join(root, 'cms'))
+    execFileSync(path.resolve('node_modules', '.bin', 'payload'), ['generate:types'], {
+      stdio: 'pipe',
+      env: { ...process.env, APP_ROOT: root, DATABASE_URL: databaseUrl, PAYLOAD_CONFIG_PATH: path.resolve('cms', 'payload.config.ts'), NODE_ENV: 'development', APP_ENV: 'development' },
+    })
+    const fresh = fs.readFileSync(path.join(root, 'cms', 'payload-types.ts'), 'utf8')
+    fs.rmSync(root, { recursive: true, force: true })
+    expect(fresh === fs.readFileSync(path.resolve('cms', 'payload-types.ts'), 'utf8'), 'run `npm run generate`').toBe(true)
   })
 })

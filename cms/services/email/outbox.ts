@@ -88,6 +88,15 @@ let running: Promise<DeliveryStats> | null = null
 
 export type DeliveryStats = { sent: number; retried: number; failed: number }
 
+export type DeliveryOptions = {
+  /** The time to judge what is due by (tests move it forward). */
+  now?: Date
+  limit?: number
+  fromAddress?: string
+  /** Keeps the raw message (file mode) and returns the name it was stored under. */
+  onRaw?: (id: string | number, raw: Buffer) => Promise<string>
+}
+
 /**
  * Delivers every queued message that is due. One delivery run at a time per process: a call
  * made while one is running waits for it and returns its figures.
@@ -95,7 +104,7 @@ export type DeliveryStats = { sent: number; retried: number; failed: number }
 export function deliverDueEmails(
   payload: Payload,
   deliver: Deliver,
-  options: { now?: Date; limit?: number; fromAddress?: string; onRaw?: (id: string | number, raw: Buffer) => Promise<string> } = {},
+  options: DeliveryOptions = {},
 ): Promise<DeliveryStats> {
   running ??= runDelivery(payload, deliver, options).finally(() => {
     running = null
@@ -106,7 +115,7 @@ export function deliverDueEmails(
 async function runDelivery(
   payload: Payload,
   deliver: Deliver,
-  { now = new Date(), limit = 25, fromAddress = 'no-reply@localhost', onRaw }: Parameters<typeof deliverDueEmails>[2] & object,
+  { now = new Date(), limit = 25, fromAddress = 'no-reply@localhost', onRaw }: DeliveryOptions,
 ): Promise<DeliveryStats> {
   const stats: DeliveryStats = { sent: 0, retried: 0, failed: 0 }
   const nowIso = now.toISOString()
