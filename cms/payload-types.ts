@@ -72,6 +72,9 @@ export interface Config {
     areas: Area;
     campaigns: Campaign;
     posts: Post;
+    events: Event;
+    registrations: Registration;
+    seats: Seat;
     'email-outbox': EmailOutbox;
     'payload-kv': PayloadKv;
     'payload-jobs': PayloadJob;
@@ -86,6 +89,9 @@ export interface Config {
     areas: AreasSelect<false> | AreasSelect<true>;
     campaigns: CampaignsSelect<false> | CampaignsSelect<true>;
     posts: PostsSelect<false> | PostsSelect<true>;
+    events: EventsSelect<false> | EventsSelect<true>;
+    registrations: RegistrationsSelect<false> | RegistrationsSelect<true>;
+    seats: SeatsSelect<false> | SeatsSelect<true>;
     'email-outbox': EmailOutboxSelect<false> | EmailOutboxSelect<true>;
     'payload-kv': PayloadKvSelect<false> | PayloadKvSelect<true>;
     'payload-jobs': PayloadJobsSelect<false> | PayloadJobsSelect<true>;
@@ -339,6 +345,132 @@ export interface Post {
   _status?: ('draft' | 'published') | null;
 }
 /**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "events".
+ */
+export interface Event {
+  id: number;
+  title: string;
+  /**
+   * Leave empty to make it from the title.
+   */
+  slug: string;
+  kind: 'swim-class' | 'forum' | 'workshop' | 'festival';
+  campaign?: (number | null) | Campaign;
+  summary?: string | null;
+  description?: {
+    root: {
+      type: string;
+      children: {
+        type: any;
+        version: number;
+        [k: string]: unknown;
+      }[];
+      direction: ('ltr' | 'rtl') | null;
+      format: 'left' | 'start' | 'center' | 'right' | 'end' | 'justify' | '';
+      indent: number;
+      version: number;
+    };
+    [k: string]: unknown;
+  } | null;
+  venue: string;
+  area: number | Area;
+  sessions?:
+    | {
+        date: string;
+        start: string;
+        end: string;
+        id?: string | null;
+      }[]
+    | null;
+  capacity: number;
+  reservedSeats?: number | null;
+  waitlist?: boolean | null;
+  eligibility?: {
+    minAge?: number | null;
+    maxAge?: number | null;
+    /**
+     * Empty: everywhere. Age counts on the first session day.
+     */
+    areas?: (number | Area)[] | null;
+    priorityGroups?: ('poor' | 'near-poor' | 'special-circumstances' | 'disability')[] | null;
+  };
+  registrationOpensAt?: string | null;
+  registrationClosesAt?: string | null;
+  /**
+   * Editing the text gives it a new version; each sign-up records the version agreed to.
+   */
+  consent: {
+    version?: string | null;
+    guardian: string;
+    childAssent: string;
+    photo?: string | null;
+  };
+  organiser: {
+    name: string;
+    phone?: string | null;
+    email?: string | null;
+  };
+  reminderDaysBefore?: number | null;
+  updatedAt: string;
+  createdAt: string;
+  _status?: ('draft' | 'published') | null;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "registrations".
+ */
+export interface Registration {
+  id: number;
+  reference: string;
+  event: number | Event;
+  status: 'pending' | 'confirmed' | 'waitlisted' | 'cancelled' | 'attended' | 'no-show';
+  waitlistedAt?: string | null;
+  child: {
+    familyName: string;
+    givenName: string;
+    birthDate: string;
+    school?: string | null;
+    grade?: string | null;
+    area?: (number | null) | Area;
+    priorityGroup?: ('poor' | 'near-poor' | 'special-circumstances' | 'disability') | null;
+  };
+  guardian: {
+    name: string;
+    relationship: 'mother' | 'father' | 'grandparent' | 'guardian' | 'teacher';
+    phone?: string | null;
+    email?: string | null;
+  };
+  submittedBy: 'guardian' | 'school';
+  submissionId?: string | null;
+  consents?:
+    | {
+        purpose: 'participation' | 'photo';
+        grantedBy: 'guardian' | 'child';
+        wordingVersion: string;
+        grantedAt: string;
+        id?: string | null;
+      }[]
+    | null;
+  manageTokenHash?: string | null;
+  idempotencyKey?: string | null;
+  childKey?: string | null;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "seats".
+ */
+export interface Seat {
+  id: number;
+  event: number | Event;
+  number: number;
+  registration?: (number | null) | Registration;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
  * Emails are queued, then sent, and retried while the mail server fails. Without SMTP they are saved as .eml files: open /api/email-outbox/<id>/eml to download one.
  *
  * This interface was referenced by `Config`'s JSON-Schema
@@ -499,6 +631,18 @@ export interface PayloadLockedDocument {
     | ({
         relationTo: 'posts';
         value: number | Post;
+      } | null)
+    | ({
+        relationTo: 'events';
+        value: number | Event;
+      } | null)
+    | ({
+        relationTo: 'registrations';
+        value: number | Registration;
+      } | null)
+    | ({
+        relationTo: 'seats';
+        value: number | Seat;
       } | null)
     | ({
         relationTo: 'email-outbox';
@@ -698,6 +842,116 @@ export interface PostsSelect<T extends boolean = true> {
   updatedAt?: T;
   createdAt?: T;
   _status?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "events_select".
+ */
+export interface EventsSelect<T extends boolean = true> {
+  title?: T;
+  slug?: T;
+  kind?: T;
+  campaign?: T;
+  summary?: T;
+  description?: T;
+  venue?: T;
+  area?: T;
+  sessions?:
+    | T
+    | {
+        date?: T;
+        start?: T;
+        end?: T;
+        id?: T;
+      };
+  capacity?: T;
+  reservedSeats?: T;
+  waitlist?: T;
+  eligibility?:
+    | T
+    | {
+        minAge?: T;
+        maxAge?: T;
+        areas?: T;
+        priorityGroups?: T;
+      };
+  registrationOpensAt?: T;
+  registrationClosesAt?: T;
+  consent?:
+    | T
+    | {
+        version?: T;
+        guardian?: T;
+        childAssent?: T;
+        photo?: T;
+      };
+  organiser?:
+    | T
+    | {
+        name?: T;
+        phone?: T;
+        email?: T;
+      };
+  reminderDaysBefore?: T;
+  updatedAt?: T;
+  createdAt?: T;
+  _status?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "registrations_select".
+ */
+export interface RegistrationsSelect<T extends boolean = true> {
+  reference?: T;
+  event?: T;
+  status?: T;
+  waitlistedAt?: T;
+  child?:
+    | T
+    | {
+        familyName?: T;
+        givenName?: T;
+        birthDate?: T;
+        school?: T;
+        grade?: T;
+        area?: T;
+        priorityGroup?: T;
+      };
+  guardian?:
+    | T
+    | {
+        name?: T;
+        relationship?: T;
+        phone?: T;
+        email?: T;
+      };
+  submittedBy?: T;
+  submissionId?: T;
+  consents?:
+    | T
+    | {
+        purpose?: T;
+        grantedBy?: T;
+        wordingVersion?: T;
+        grantedAt?: T;
+        id?: T;
+      };
+  manageTokenHash?: T;
+  idempotencyKey?: T;
+  childKey?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "seats_select".
+ */
+export interface SeatsSelect<T extends boolean = true> {
+  event?: T;
+  number?: T;
+  registration?: T;
+  updatedAt?: T;
+  createdAt?: T;
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema

@@ -8,8 +8,11 @@ import sharp from 'sharp'
 import { Areas } from './collections/Areas'
 import { Campaigns } from './collections/Campaigns'
 import { EmailOutbox } from './collections/EmailOutbox'
+import { Events } from './collections/Events'
 import { Media } from './collections/Media'
 import { Posts } from './collections/Posts'
+import { Registrations } from './collections/Registrations'
+import { Seats } from './collections/Seats'
 import { Users } from './collections/Users'
 import { checkRole } from './access/roles'
 import { databaseAdapter } from './db'
@@ -26,7 +29,7 @@ export default buildConfig({
   editor: lexicalEditor(),
   sharp,
   email: outboxEmailAdapter(appEnv),
-  collections: [Users, Media, Areas, Campaigns, Posts, EmailOutbox],
+  collections: [Users, Media, Areas, Campaigns, Posts, Events, Registrations, Seats, EmailOutbox],
   globals: [Site],
   localization: {
     locales: [

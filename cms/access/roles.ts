@@ -7,7 +7,7 @@
  * - judge: scores contest entries it is assigned, blind.
  * - responder: answers children's recommendations assigned to its agency.
  */
-import type { Access, FieldAccess, Where } from 'payload'
+import type { Access, FieldAccess, PayloadRequest, Where } from 'payload'
 
 export const ROLES = ['admin', 'editor', 'coordinator', 'judge', 'responder'] as const
 export type Role = (typeof ROLES)[number]
@@ -49,3 +49,33 @@ export const adminOrSelf: Access = ({ req }): boolean | Where => {
 }
 
 export const adminFieldOnly: FieldAccess = ({ req }) => checkRole(['admin'], req.user)
+
+/**
+ * The area ids a coordinator covers: the areas on their account, and the communes of any
+ * province among them. Empty for everyone else.
+ */
+export async function coveredAreaIds(req: PayloadRequest): Promise<(string | number)[]> {
+  const user = req.user
+  if (!user || user.collection !== 'users' || !checkRole(['coordinator'], user)) return []
+  const own = (user.areas ?? []).map((a) => (typeof a === 'object' && a !== null ? a.id : a))
+  if (!own.length) return []
+  const communes = await req.payload.find({
+    collection: 'areas',
+    where: { parent: { in: own } },
+    depth: 0,
+    limit: 0,
+    pagination: false,
+    select: {},
+    req,
+  })
+  return [...own, ...communes.docs.map((d) => d.id)]
+}
+
+/** Admins: everything; coordinators: rows whose `path` is one of their areas; others: nothing. */
+export function adminOrCoordinatorOf(path: string): Access {
+  return async ({ req }) => {
+    if (checkRole(['admin'], req.user)) return true
+    const areas = await coveredAreaIds(req)
+    return areas.length ? { [path]: { in: areas } } : false
+  }
+}

@@ -135,17 +135,20 @@ describe('production mode', () => {
   })
 
   it('keeps staff accounts and the outbox away from the public API', async () => {
-    for (const path of ['/api/users', '/api/email-outbox', '/api/payload-jobs', '/api/payload-preferences']) {
+    for (const path of ['/api/users', '/api/registrations', '/api/registrations/1', '/api/seats', '/api/email-outbox', '/api/payload-jobs', '/api/payload-preferences']) {
       const res = await fetch(`${server.url}${path}`)
       expect(res.status, path).toBe(403)
     }
-    const gql = await fetch(`${server.url}/api/graphql`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ query: '{ Users { docs { email } } }' }),
-    })
-    const body = (await gql.json()) as { data?: { Users?: unknown }; errors?: unknown[] }
-    expect(body.data?.Users ?? null).toBeNull()
+    for (const query of ['{ Users { docs { email } } }', '{ Registrations { docs { id child { givenName } } } }', '{ Registration(id: 1) { id } }']) {
+      const gql = await fetch(`${server.url}/api/graphql`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ query }),
+      })
+      const body = (await gql.json()) as { data?: Record<string, unknown> | null; errors?: unknown[] }
+      expect(Object.values(body.data ?? {}).filter((v) => v !== null), query).toEqual([])
+      expect(body.errors?.length, query).toBeGreaterThan(0)
+    }
   })
 
   it('sends security headers with public pages', async () => {

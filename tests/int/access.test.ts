@@ -6,10 +6,10 @@
 import { createLocalReq, type Payload, type Where } from 'payload'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { Role } from '../../cms/access/roles'
-import { makeStaff, skipReason, testPayload } from './payload'
+import { makeStaff, skipReason, testPayload, unique } from './payload'
 
 type Who = 'anonymous' | Role
-type Verdict = 'yes' | 'no' | 'published' | 'own'
+type Verdict = 'yes' | 'no' | 'published' | 'own' | 'their-areas'
 type Op = 'create' | 'read' | 'update' | 'delete'
 const WHO: Who[] = ['anonymous', 'admin', 'editor', 'coordinator', 'judge', 'responder']
 const OPS: Op[] = ['create', 'read', 'update', 'delete']
@@ -24,6 +24,9 @@ const nobody = row('no', 'no', 'no', 'no', 'no', 'no')
 const own = row('no', 'yes', 'own', 'own', 'own', 'own')
 const ownForAll = row('no', 'own', 'own', 'own', 'own', 'own')
 const publishedUnlessEditor = row('published', 'yes', 'yes', 'published', 'published', 'published')
+const publishedUnlessStaff = row('published', 'yes', 'yes', 'yes', 'yes', 'yes')
+const coordinators = row('no', 'yes', 'no', 'yes', 'no', 'no')
+const coordinatorsOfTheArea = row('no', 'yes', 'no', 'their-areas', 'no', 'no')
 
 const TABLE: Record<string, Record<Op, Record<Who, Verdict>>> = {
   users: { create: adminOnly, read: own, update: own, delete: adminOnly },
@@ -31,6 +34,9 @@ const TABLE: Record<string, Record<Op, Record<Who, Verdict>>> = {
   areas: { create: adminOnly, read: everyone, update: adminOnly, delete: adminOnly },
   campaigns: { create: editors, read: publishedUnlessEditor, update: editors, delete: editors },
   posts: { create: editors, read: publishedUnlessEditor, update: editors, delete: editors },
+  events: { create: coordinators, read: publishedUnlessStaff, update: coordinatorsOfTheArea, delete: coordinatorsOfTheArea },
+  registrations: { create: nobody, read: coordinatorsOfTheArea, update: coordinatorsOfTheArea, delete: adminOnly },
+  seats: { create: nobody, read: adminOnly, update: nobody, delete: nobody },
   'email-outbox': { create: nobody, read: adminOnly, update: adminOnly, delete: nobody },
   // Payload's own collections
   'payload-jobs': { create: nobody, read: nobody, update: nobody, delete: nobody },
@@ -42,7 +48,7 @@ const TABLE: Record<string, Record<Op, Record<Who, Verdict>>> = {
   'global:site': { create: nobody, read: everyone, update: editors, delete: nobody },
 }
 
-function verdict(result: boolean | Where, userId: number | string | undefined): Verdict {
+function verdict(result: boolean | Where, userId: number | string | undefined, areas: (number | string)[]): Verdict {
   if (result === true) return 'yes'
   if (result === false) return 'no'
   const json = JSON.stringify(result)
@@ -50,21 +56,30 @@ function verdict(result: boolean | Where, userId: number | string | undefined): 
   const ownRow = { id: { equals: userId } }
   const ownPreference = { and: [{ 'user.value': { equals: userId } }, { 'user.relationTo': { equals: 'users' } }] }
   if (userId !== undefined && (json === JSON.stringify(ownRow) || json === JSON.stringify(ownPreference))) return 'own'
+  for (const path of ['area', 'event.area']) if (areas.length && json === JSON.stringify({ [path]: { in: areas } })) return 'their-areas'
   throw new Error(`Unclassified access result ${json}`)
 }
 
 describe.skipIf(skipReason)('permission table', () => {
   let payload: Payload
   const users = new Map<Who, { id: number | string; collection: 'users' } | null>()
+  /** The coordinator covers a province, hence its commune too. */
+  let coveredAreas: (number | string)[] = []
 
   beforeAll(async () => {
     payload = await testPayload()
+    const province = await payload.create({ collection: 'areas', data: { name: 'Tỉnh thử', code: unique('tinh'), level: 'province' } })
+    const commune = await payload.create({ collection: 'areas', data: { name: 'Xã thử', code: unique('xa'), level: 'commune', parent: province.id } })
+    coveredAreas = [province.id, commune.id]
     users.set('anonymous', null)
     for (const role of WHO.filter((w): w is Role => w !== 'anonymous')) users.set(role, await makeStaff(payload, [role]))
+    const coordinator = users.get('coordinator')
+    if (coordinator) await payload.update({ collection: 'users', id: coordinator.id, data: { areas: [province.id] } })
   })
 
   afterAll(async () => {
     for (const u of users.values()) if (u) await payload.delete({ collection: 'users', id: u.id })
+    for (const id of [...coveredAreas].reverse()) await payload.delete({ collection: 'areas', id })
   })
 
   it('has a row for every collection and global that exists', () => {
@@ -89,7 +104,7 @@ describe.skipIf(skipReason)('permission table', () => {
           access = payload.collections[slug as 'users']?.config.access[op]
           fallback = user ? 'yes' : 'no' // Payload's default: any logged-in user
         }
-        actual[op][who] = access ? verdict(await access({ req }), user?.id) : fallback
+        actual[op][who] = access ? verdict(await access({ req }), user?.id, coveredAreas) : fallback
       }
     }
     expect(actual).toEqual(TABLE[slug])

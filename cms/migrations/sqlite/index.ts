@@ -1,9 +1,15 @@
 import * as migration_20261124_041218_initial from './20261124_041218_initial';
+import * as migration_20261124_052848_events_registrations from './20261124_052848_events_registrations';
 
 export const migrations = [
   {
     up: migration_20261124_041218_initial.up,
     down: migration_20261124_041218_initial.down,
-    name: '20261124_041218_initial'
+    name: '20261124_041218_initial',
+  },
+  {
+    up: migration_20261124_052848_events_registrations.up,
+    down: migration_20261124_052848_events_registrations.down,
+    name: '20261124_052848_events_registrations'
   },
 ];

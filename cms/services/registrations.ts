@@ -1,0 +1,282 @@
+/**
+ * Sign-up: a parent (one or several children) or a school (a class list) asks for seats at an
+ * event. Each child gets a seat, a place on the waitlist, or a refusal with its reason. Every
+ * child's registration is stored with its consent records in one write; a retried submission
+ * (same idempotency key) finds what the first one made and creates nothing new.
+ *
+ * Waitlist: first come, first served. While anyone is waiting, a new sign-up joins the end of
+ * the queue rather than taking a seat a cancellation has just freed.
+ */
+import { createHash, randomBytes } from 'node:crypto'
+import type { Payload } from 'payload'
+import { childRefusal, firstSessionDay, registrationWindowProblem, ageOn, type RefusalReason } from './eligibility'
+import { claimSeat, isUniqueViolation, releaseSeat, seatOf } from './seats'
+import type { PriorityGroup } from './events'
+
+type Id = number | string
+const asId = (id: Id) => id as number // ids are numbers on SQL and strings on MongoDB
+
+/** Children this age or older give their own assent (Law on Children 2016). */
+export const ASSENT_AGE = 7
+
+export type ChildInput = {
+  familyName: string
+  givenName: string
+  birthDate: string
+  school?: string
+  grade?: string
+  area?: Id
+  priorityGroup?: PriorityGroup
+  /** The child's own agreement; required from 7 years old. */
+  assent: boolean
+  photoConsent: boolean
+}
+
+export type SignUpInput = {
+  eventId: Id
+  /** One per submitted form: a resubmission or retry carries the same key. */
+  idempotencyKey: string
+  submittedBy: 'guardian' | 'school'
+  guardian: { name: string; relationship: 'mother' | 'father' | 'grandparent' | 'guardian' | 'teacher'; phone?: string; email?: string }
+  /** The guardian (or the school, for a class list) agrees to the event's consent wording. */
+  guardianConsent: true
+  children: ChildInput[]
+}
+
+export type ChildOutcome =
+  | { index: number; status: 'confirmed'; reference: string; seat: number }
+  | { index: number; status: 'waitlisted'; reference: string; position: number }
+  | { index: number; status: 'refused'; reason: RefusalReason | 'full' | 'already-registered' | 'assent-missing' }
+
+export type SignUpResult = {
+  outcomes: ChildOutcome[]
+  /** The secret manage tokens of the registrations this call created (sent by email, stored hashed). */
+  manageTokens: Map<number, string>
+}
+
+export class EventNotFound extends Error {
+  override name = 'EventNotFound'
+}
+
+export const hashToken = (token: string) => createHash('sha256').update(token).digest('hex')
+
+/** Same child, same event: normalised full name and birth date. */
+export function childKey(eventId: Id, child: Pick<ChildInput, 'familyName' | 'givenName' | 'birthDate'>): string {
+  const name = `${child.familyName} ${child.givenName}`.normalize('NFC').toLocaleLowerCase('vi').replace(/\s+/g, ' ').trim()
+  return createHash('sha256').update(`${eventId}|${name}|${child.birthDate.slice(0, 10)}`).digest('hex')
+}
+
+function reference(): string {
+  return randomBytes(5).toString('hex').toUpperCase()
+}
+
+type EventDoc = {
+  id: Id
+  capacity: number
+  reservedSeats?: number | null
+  waitlist?: boolean | null
+  sessions?: { date?: string | null }[] | null
+  registrationOpensAt?: string | null
+  registrationClosesAt?: string | null
+  eligibility?: { minAge?: number | null; maxAge?: number | null; areas?: (Id | { id: Id })[] | null } | null
+  consent?: { version?: string | null; photo?: string | null } | null
+}
+
+async function loadEvent(payload: Payload, id: Id): Promise<EventDoc> {
+  const found = await payload.find({ collection: 'events', where: { and: [{ id: { equals: id } }, { _status: { equals: 'published' } }] }, depth: 0, limit: 1 })
+  const event = found.docs[0]
+  if (!event) throw new EventNotFound(`No published event ${id}`)
+  return event
+}
+
+/** Position in the event's waitlist (1 = next to get a seat). */
+export async function waitlistPosition(payload: Payload, eventId: Id, registration: { id: Id; waitlistedAt?: string | null }): Promise<number> {
+  const at = registration.waitlistedAt ?? new Date(0).toISOString()
+  const ahead = await payload.count({
+    collection: 'registrations',
+    where: {
+      and: [
+        { event: { equals: eventId } },
+        { status: { equals: 'waitlisted' } },
+        { or: [{ waitlistedAt: { less_than: at } }, { and: [{ waitlistedAt: { equals: at } }, { id: { less_than: registration.id } }] }] },
+      ],
+    },
+  })
+  return ahead.totalDocs + 1
+}
+
+/**
+ * Whether someone who could take the seat this child would take is already waiting. Children
+ * outside priority groups cannot take reserved seats, so a priority child only queues behind
+ * other priority children.
+ */
+async function someoneWaitingAhead(payload: Payload, eventId: Id, priority: boolean): Promise<boolean> {
+  const res = await payload.count({
+    collection: 'registrations',
+    where: { and: [{ event: { equals: eventId } }, { status: { equals: 'waitlisted' } }, ...(priority ? [{ 'child.priorityGroup': { exists: true } }] : [])] },
+  })
+  return res.totalDocs > 0
+}
+
+/**
+ * Places a stored (pending) registration: a seat if one is free and nobody is waiting, else the
+ * waitlist if the event has one, else refused as full (and removed). Safe to run again on a
+ * registration that was placed already.
+ */
+async function place(
+  payload: Payload,
+  event: EventDoc,
+  reg: { id: Id; reference: string; status?: string | null; waitlistedAt?: string | null },
+  priority: boolean,
+  index: number,
+): Promise<ChildOutcome> {
+  const held = await seatOf(payload, reg.id)
+  if (held !== null) {
+    if (reg.status !== 'confirmed') await payload.update({ collection: 'registrations', id: reg.id, data: { status: 'confirmed' }, depth: 0 })
+    return { index, status: 'confirmed', reference: reg.reference, seat: held }
+  }
+  if (reg.status === 'waitlisted') {
+    return { index, status: 'waitlisted', reference: reg.reference, position: await waitlistPosition(payload, event.id, reg) }
+  }
+  const waitlistOn = event.waitlist !== false
+  if (!(waitlistOn && (await someoneWaitingAhead(payload, event.id, priority)))) {
+    const seat = await claimSeat(payload, { eventId: event.id, capacity: event.capacity, reserved: event.reservedSeats ?? 0, priority, registrationId: reg.id })
+    if (seat !== null) {
+      await payload.update({ collection: 'registrations', id: reg.id, data: { status: 'confirmed' }, depth: 0 })
+      return { index, status: 'confirmed', reference: reg.reference, seat }
+    }
+  }
+  if (!waitlistOn) {
+    await payload.delete({ collection: 'registrations', id: reg.id, depth: 0 })
+    return { index, status: 'refused', reason: 'full' }
+  }
+  const waitlistedAt = new Date().toISOString()
+  await payload.update({ collection: 'registrations', id: reg.id, data: { status: 'waitlisted', waitlistedAt }, depth: 0 })
+  return { index, status: 'waitlisted', reference: reg.reference, position: await waitlistPosition(payload, event.id, { id: reg.id, waitlistedAt }) }
+}
+
+export async function signUp(payload: Payload, input: SignUpInput, options: { now?: Date } = {}): Promise<SignUpResult> {
+  const now = options.now ?? new Date()
+  const event = await loadEvent(payload, input.eventId)
+  const manageTokens = new Map<number, string>()
+  const firstDay = firstSessionDay(event.sessions)
+  const windowProblem = registrationWindowProblem({ opensAt: event.registrationOpensAt, closesAt: event.registrationClosesAt }, now)
+  const areas = (event.eligibility?.areas ?? []).map((a) => (typeof a === 'object' ? a.id : a))
+  const outcomes: ChildOutcome[] = []
+
+  for (const [index, child] of input.children.entries()) {
+    const key = `${input.idempotencyKey}:${index}`
+    // A retry: this child was stored by an earlier attempt of the same submission.
+    const earlier = await payload.find({ collection: 'registrations', where: { idempotencyKey: { equals: key } }, limit: 1, depth: 0 })
+    const existing = earlier.docs[0]
+    if (existing) {
+      outcomes.push(await place(payload, event, existing, Boolean(child.priorityGroup), index))
+      continue
+    }
+    const refusal = windowProblem ?? childRefusal({ ...event.eligibility, areas }, firstDay, child)
+    if (refusal) {
+      outcomes.push({ index, status: 'refused', reason: refusal })
+      continue
+    }
+    if (firstDay && ageOn(child.birthDate, firstDay) >= ASSENT_AGE && !child.assent) {
+      outcomes.push({ index, status: 'refused', reason: 'assent-missing' })
+      continue
+    }
+    const token = randomBytes(24).toString('base64url')
+    const version = event.consent?.version ?? 'v1'
+    const grantedAt = now.toISOString()
+    const consents: { purpose: 'participation' | 'photo'; grantedBy: 'guardian' | 'child'; wordingVersion: string; grantedAt: string }[] = [
+      { purpose: 'participation', grantedBy: 'guardian', wordingVersion: version, grantedAt },
+    ]
+    if (child.assent) consents.push({ purpose: 'participation', grantedBy: 'child', wordingVersion: version, grantedAt })
+    if (child.photoConsent && event.consent?.photo) consents.push({ purpose: 'photo', grantedBy: 'guardian', wordingVersion: version, grantedAt })
+
+    let reg: { id: Id; reference: string; status?: string | null; waitlistedAt?: string | null }
+    try {
+      reg = await payload.create({
+        collection: 'registrations',
+        depth: 0,
+        data: {
+          reference: reference(),
+          event: asId(event.id),
+          status: 'pending',
+          child: {
+            familyName: child.familyName,
+            givenName: child.givenName,
+            birthDate: child.birthDate,
+            school: child.school,
+            grade: child.grade,
+            area: child.area === undefined ? undefined : asId(child.area),
+            priorityGroup: child.priorityGroup,
+          },
+          guardian: input.guardian,
+          submittedBy: input.submittedBy,
+          submissionId: input.idempotencyKey,
+          consents,
+          manageTokenHash: hashToken(token),
+          idempotencyKey: key,
+          childKey: childKey(event.id, child),
+        },
+      })
+    } catch (err) {
+      if (!isUniqueViolation(err)) throw err
+      // Either this very child is already signed up, or a concurrent retry of this submission won.
+      const raced = await payload.find({ collection: 'registrations', where: { idempotencyKey: { equals: key } }, limit: 1, depth: 0 })
+      const doc = raced.docs[0]
+      outcomes.push(doc ? await place(payload, event, doc, Boolean(child.priorityGroup), index) : { index, status: 'refused', reason: 'already-registered' })
+      continue
+    }
+    manageTokens.set(index, token)
+    outcomes.push(await place(payload, event, reg, Boolean(child.priorityGroup), index))
+  }
+  return { outcomes, manageTokens }
+}
+
+/**
+ * Cancels a registration: frees its seat, keeps the record (status cancelled) and lets the
+ * child sign up again later; then gives freed seats to the waitlist in order. Returns the ids
+ * of the registrations promoted.
+ */
+export async function cancelRegistration(payload: Payload, id: Id): Promise<Id[]> {
+  const reg = await payload.findByID({ collection: 'registrations', id, depth: 0 })
+  if (reg.status === 'cancelled') return []
+  await releaseSeat(payload, id)
+  await payload.update({
+    collection: 'registrations',
+    id,
+    depth: 0,
+    overrideAccess: true,
+    data: { status: 'cancelled', waitlistedAt: null, childKey: `${reg.childKey ?? ''}:cancelled:${id}` },
+  })
+  const eventId = typeof reg.event === 'object' ? reg.event.id : reg.event
+  return promoteWaitlist(payload, eventId)
+}
+
+/**
+ * Gives free seats to waitlisted children, first come first served. A child who cannot take the
+ * seats left (reserved for priority groups) is passed over for the next one who can.
+ * Returns who was promoted.
+ */
+export async function promoteWaitlist(payload: Payload, eventId: Id): Promise<Id[]> {
+  const event = await payload.findByID({ collection: 'events', id: eventId, depth: 0 })
+  const waiting = await payload.find({
+    collection: 'registrations',
+    where: { and: [{ event: { equals: eventId } }, { status: { equals: 'waitlisted' } }] },
+    sort: ['waitlistedAt', 'id'],
+    limit: 0,
+    pagination: false,
+    depth: 0,
+  })
+  const promoted: Id[] = []
+  for (const reg of waiting.docs) {
+    const priority = Boolean(reg.child?.priorityGroup)
+    const seat = await claimSeat(payload, { eventId, capacity: event.capacity, reserved: event.reservedSeats ?? 0, priority, registrationId: reg.id })
+    if (seat === null) {
+      if (priority) break // not even a reserved seat is left
+      continue
+    }
+    await payload.update({ collection: 'registrations', id: reg.id, data: { status: 'confirmed', waitlistedAt: null }, depth: 0 })
+    promoted.push(reg.id)
+  }
+  return promoted
+}

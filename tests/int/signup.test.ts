@@ -1,0 +1,209 @@
+/**
+ * Sign-ups and seats on a real database: no overbooking under a race (and proof that the race
+ * test catches a naive check-then-insert), retries that create nothing, eligibility refusals,
+ * consents per child, reserved seats, and the first-come-first-served waitlist.
+ */
+import type { Payload } from 'payload'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { cancelRegistration, childKey, signUp, type ChildInput, type SignUpInput } from '../../cms/services/registrations'
+import { skipReason, testPayload, unique } from './payload'
+
+describe.skipIf(skipReason)('sign-ups and seats', () => {
+  let payload: Payload
+  let commune: { id: number | string }
+  let province: { id: number | string }
+  const events: (number | string)[] = []
+
+  beforeAll(async () => {
+    payload = await testPayload()
+    province = await payload.create({ collection: 'areas', data: { name: 'Tỉnh', code: unique('tinh'), level: 'province' } })
+    commune = await payload.create({ collection: 'areas', data: { name: 'Xã', code: unique('xa'), level: 'commune', parent: province.id as number } })
+  })
+  afterAll(async () => {
+    for (const id of events) {
+      await payload.delete({ collection: 'seats', where: { event: { equals: id } } })
+      await payload.delete({ collection: 'registrations', where: { event: { equals: id } } })
+      await payload.delete({ collection: 'events', id })
+    }
+    await payload.delete({ collection: 'areas', id: commune.id })
+    await payload.delete({ collection: 'areas', id: province.id })
+  })
+
+  const makeEvent = async (capacity: number, extra: Record<string, unknown> = {}) => {
+    const event = await payload.create({
+      collection: 'events',
+      data: {
+        title: 'Lớp bơi hè',
+        slug: unique('lop-boi'),
+        kind: 'swim-class',
+        venue: 'Hồ bơi xã',
+        area: commune.id as number,
+        sessions: [{ date: '2031-07-01', start: '07:30', end: '09:00' }],
+        capacity,
+        eligibility: { minAge: 6, maxAge: 15 },
+        consent: { guardian: 'Tôi đồng ý cho con tham gia.', childAssent: 'Em đồng ý tham gia.', photo: 'Đồng ý cho chụp ảnh.' },
+        organiser: { name: 'UBND xã' },
+        _status: 'published',
+        ...extra,
+      },
+    })
+    events.push(event.id)
+    return event
+  }
+
+  const child = (i: number, extra: Partial<ChildInput> = {}): ChildInput => ({
+    familyName: 'Nguyễn Thị',
+    givenName: `Bé ${i}`,
+    birthDate: '2020-01-15',
+    assent: true,
+    photoConsent: false,
+    ...extra,
+  })
+  const request = (eventId: number | string, children: ChildInput[], key = unique('submission')): SignUpInput => ({
+    eventId,
+    idempotencyKey: key,
+    submittedBy: 'guardian',
+    guardian: { name: 'Trần Văn An', relationship: 'father', phone: '0912345678' },
+    guardianConsent: true,
+    children,
+  })
+  const statusCounts = async (eventId: number | string) => {
+    const regs = await payload.find({ collection: 'registrations', where: { event: { equals: eventId } }, limit: 0, pagination: false, depth: 0 })
+    const counts: Record<string, number> = {}
+    for (const r of regs.docs) counts[r.status] = (counts[r.status] ?? 0) + 1
+    return counts
+  }
+  const seatNumbers = async (eventId: number | string) =>
+    (await payload.find({ collection: 'seats', where: { event: { equals: eventId } }, limit: 0, pagination: false, depth: 0 })).docs.map((s) => s.number).sort((a, b) => a - b)
+
+  it('gives exactly 20 seats when 200 sign-ups race for 20; the other 180 are waitlisted in order, none fails', async () => {
+    const event = await makeEvent(20)
+    const settled = await Promise.allSettled(Array.from({ length: 200 }, (_, i) => signUp(payload, request(event.id, [child(i)]))))
+    expect(settled.filter((r) => r.status === 'rejected')).toEqual([])
+    const outcomes = settled.flatMap((r) => (r.status === 'fulfilled' ? r.value.outcomes : []))
+    expect(outcomes.filter((o) => o.status === 'confirmed')).toHaveLength(20)
+    expect(outcomes.filter((o) => o.status === 'waitlisted')).toHaveLength(180)
+    expect(await statusCounts(event.id)).toEqual({ confirmed: 20, waitlisted: 180 })
+    expect(await seatNumbers(event.id)).toEqual(Array.from({ length: 20 }, (_, i) => i + 1))
+  })
+
+  it('the same race catches a naive check-then-insert (control run)', async () => {
+    const event = await makeEvent(20)
+    // What the service must NOT do: count the confirmed, then insert.
+    const naiveSignUp = async (i: number) => {
+      const confirmed = await payload.count({ collection: 'registrations', where: { and: [{ event: { equals: event.id } }, { status: { equals: 'confirmed' } }] } })
+      await payload.create({
+        collection: 'registrations',
+        data: {
+          reference: unique('N'),
+          event: event.id as number,
+          status: confirmed.totalDocs < 20 ? 'confirmed' : 'waitlisted',
+          child: { familyName: 'Naive', givenName: String(i), birthDate: '2020-01-15' },
+          guardian: { name: 'X', relationship: 'mother' },
+          submittedBy: 'guardian',
+          childKey: childKey(event.id, { familyName: 'Naive', givenName: String(i), birthDate: '2020-01-15' }),
+        },
+      })
+    }
+    await Promise.all(Array.from({ length: 200 }, (_, i) => naiveSignUp(i)))
+    const counts = await statusCounts(event.id)
+    expect(counts.confirmed ?? 0).toBeGreaterThan(20)
+  })
+
+  it('creates nothing new when the same submission is sent again', async () => {
+    const event = await makeEvent(5)
+    const req = request(event.id, [child(1), child(2)])
+    const first = await signUp(payload, req)
+    const again = await signUp(payload, req)
+    expect(again.outcomes).toEqual(first.outcomes)
+    expect(again.manageTokens.size).toBe(0)
+    expect(await statusCounts(event.id)).toEqual({ confirmed: 2 })
+  })
+
+  it('refuses the same child twice in one event, even in another submission', async () => {
+    const event = await makeEvent(5)
+    await signUp(payload, request(event.id, [child(1)]))
+    const second = await signUp(payload, request(event.id, [child(1, { familyName: '  nguyễn   thị ' })]))
+    expect(second.outcomes).toEqual([{ index: 0, status: 'refused', reason: 'already-registered' }])
+  })
+
+  it('refuses with the reason: too young, too old, registration closed or not open yet, missing assent from 7', async () => {
+    const event = await makeEvent(10)
+    const result = await signUp(
+      payload,
+      request(event.id, [
+        child(1, { birthDate: '2025-08-01' }),
+        child(2, { birthDate: '2010-01-01' }),
+        child(3, { birthDate: '2020-01-15', assent: false }),
+        child(4, { birthDate: '2025-06-30', assent: false }),
+      ]),
+    )
+    expect(result.outcomes.map((o) => (o.status === 'refused' ? o.reason : o.status))).toEqual(['too-young', 'too-old', 'assent-missing', 'confirmed'])
+
+    const closed = await makeEvent(10, { registrationClosesAt: '2026-01-01T00:00:00.000Z' })
+    expect((await signUp(payload, request(closed.id, [child(5)]))).outcomes[0]).toMatchObject({ status: 'refused', reason: 'closed' })
+    const later = await makeEvent(10, { registrationOpensAt: '2099-01-01T00:00:00.000Z' })
+    expect((await signUp(payload, request(later.id, [child(6)]))).outcomes[0]).toMatchObject({ status: 'refused', reason: 'not-open-yet' })
+    expect(await statusCounts(closed.id)).toEqual({})
+  })
+
+  it('refuses as full, stores nothing, when seats are gone and there is no waitlist', async () => {
+    const event = await makeEvent(1, { waitlist: false })
+    const result = await signUp(payload, request(event.id, [child(1), child(2)]))
+    expect(result.outcomes.map((o) => o.status === 'refused' ? o.reason : o.status)).toEqual(['confirmed', 'full'])
+    expect(await statusCounts(event.id)).toEqual({ confirmed: 1 })
+  })
+
+  it('records consents per child and purpose with the wording version and time', async () => {
+    const event = await makeEvent(5)
+    const now = new Date('2031-06-01T03:00:00.000Z')
+    await signUp(payload, request(event.id, [child(1, { photoConsent: true }), child(2, { birthDate: '2025-06-30', assent: false })]), { now })
+    const regs = await payload.find({ collection: 'registrations', where: { event: { equals: event.id } }, sort: 'child.givenName', depth: 0 })
+    const consents = regs.docs.map((r) => (r.consents ?? []).map((c) => [c.purpose, c.grantedBy, c.wordingVersion, c.grantedAt]))
+    expect(consents).toEqual([
+      [
+        ['participation', 'guardian', 'v1', now.toISOString()],
+        ['participation', 'child', 'v1', now.toISOString()],
+        ['photo', 'guardian', 'v1', now.toISOString()],
+      ],
+      [['participation', 'guardian', 'v1', now.toISOString()]],
+    ])
+  })
+
+  it('holds the reserved seats for children in priority groups', async () => {
+    const event = await makeEvent(3, { reservedSeats: 1 })
+    const result = await signUp(payload, request(event.id, [child(1), child(2), child(3), child(4, { priorityGroup: 'poor' })]))
+    expect(result.outcomes.map((o) => o.status)).toEqual(['confirmed', 'confirmed', 'waitlisted', 'confirmed'])
+  })
+
+  it('cancelling frees the seat for the first child on the waitlist', async () => {
+    const event = await makeEvent(1)
+    const a = await signUp(payload, request(event.id, [child(1)]))
+    const b = await signUp(payload, request(event.id, [child(2)]))
+    const c = await signUp(payload, request(event.id, [child(3)]))
+    expect([a, b, c].map((r) => r.outcomes[0]?.status)).toEqual(['confirmed', 'waitlisted', 'waitlisted'])
+    expect(c.outcomes[0]).toMatchObject({ position: 2 })
+    const first = await payload.find({ collection: 'registrations', where: { reference: { equals: a.outcomes[0]?.status === 'confirmed' ? a.outcomes[0].reference : '' } } })
+    const promoted = await cancelRegistration(payload, first.docs[0]?.id ?? 0)
+    const second = await payload.find({ collection: 'registrations', where: { reference: { equals: b.outcomes[0]?.status === 'waitlisted' ? b.outcomes[0].reference : '' } } })
+    expect(promoted).toEqual([second.docs[0]?.id])
+    expect(await statusCounts(event.id)).toEqual({ cancelled: 1, confirmed: 1, waitlisted: 1 })
+    // the cancelled child may sign up again; a new sign-up joins the end of the queue
+    const again = await signUp(payload, request(event.id, [child(1)]))
+    expect(again.outcomes[0]).toMatchObject({ status: 'waitlisted', position: 2 })
+  })
+
+  it('never returns a registration to the public, nor its keys to staff', async () => {
+    const event = await makeEvent(2)
+    await signUp(payload, request(event.id, [child(1)]))
+    await expect(payload.find({ collection: 'registrations', where: { event: { equals: event.id } }, overrideAccess: false })).rejects.toMatchObject({ status: 403 })
+    await expect(payload.findByID({ collection: 'registrations', id: 1, overrideAccess: false })).rejects.toMatchObject({ status: 403 })
+    const admin = await payload.create({ collection: 'users', data: { email: `${unique('a')}@t.vn`, name: 'A', roles: ['admin'], password: 'test-password-123' } })
+    const asAdmin = await payload.find({ collection: 'registrations', where: { event: { equals: event.id } }, overrideAccess: false, user: { ...admin, collection: 'users' } })
+    expect(asAdmin.totalDocs).toBe(1)
+    expect(asAdmin.docs[0]).not.toHaveProperty('manageTokenHash')
+    expect(asAdmin.docs[0]).not.toHaveProperty('idempotencyKey')
+    expect(asAdmin.docs[0]).not.toHaveProperty('childKey')
+    await payload.delete({ collection: 'users', id: admin.id })
+  })
+})
