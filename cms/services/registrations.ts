@@ -11,7 +11,7 @@ import { createHash, randomBytes } from 'node:crypto'
 import type { Payload } from 'payload'
 import { childRefusal, firstSessionDay, registrationWindowProblem, ageOn, type RefusalReason } from './eligibility'
 import { claimSeat, isUniqueViolation, releaseSeat, seatOf } from './seats'
-import type { PriorityGroup } from './events'
+import type { TSignUp } from '../schemas/signup'
 
 type Id = number | string
 const asId = (id: Id) => id as number // ids are numbers on SQL and strings on MongoDB
@@ -19,29 +19,9 @@ const asId = (id: Id) => id as number // ids are numbers on SQL and strings on M
 /** Children this age or older give their own assent (Law on Children 2016). */
 export const ASSENT_AGE = 7
 
-export type ChildInput = {
-  familyName: string
-  givenName: string
-  birthDate: string
-  school?: string
-  grade?: string
-  area?: Id
-  priorityGroup?: PriorityGroup
-  /** The child's own agreement; required from 7 years old. */
-  assent: boolean
-  photoConsent: boolean
-}
-
-export type SignUpInput = {
-  eventId: Id
-  /** One per submitted form: a resubmission or retry carries the same key. */
-  idempotencyKey: string
-  submittedBy: 'guardian' | 'school'
-  guardian: { name: string; relationship: 'mother' | 'father' | 'grandparent' | 'guardian' | 'teacher'; phone?: string; email?: string }
-  /** The guardian (or the school, for a class list) agrees to the event's consent wording. */
-  guardianConsent: true
-  children: ChildInput[]
-}
+/** What the public sign-up form carries, after validation by the shared schema. */
+export type SignUpInput = TSignUp
+export type ChildInput = TSignUp['children'][number]
 
 export type ChildOutcome =
   | { index: number; status: 'confirmed'; reference: string; seat: number }
