@@ -88,6 +88,35 @@ export const ZPostContent = z
   })
   .strict()
 
+const hhmm = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'HH:MM')
+
+export const ZEventContent = z
+  .object({
+    slug,
+    kind: z.enum(['swim-class', 'forum', 'workshop', 'festival']),
+    campaign: slug.optional(),
+    title: ZLocalized,
+    summary: ZLocalized,
+    description: ZLocalized,
+    venue: ZLocalized,
+    area: slug,
+    openTo: z.array(slug).default([]),
+    /** Consecutive days from `firstDay` (Sundays skipped when weekdaysOnly) — a swim course is 12–17 days. */
+    schedule: z.object({ firstDay: isoDay, days: z.number().int().min(1).max(60), start: hhmm, end: hhmm, skipSundays: z.boolean().default(true) }).strict(),
+    capacity: z.number().int().min(1),
+    reservedSeats: z.number().int().min(0).default(0),
+    waitlist: z.boolean().default(true),
+    minAge: z.number().int().min(0).max(18).optional(),
+    maxAge: z.number().int().min(0).max(18).optional(),
+    priorityGroups: z.array(z.enum(['poor', 'near-poor', 'special-circumstances', 'disability'])).default([]),
+    registrationOpensAt: z.iso.datetime({ offset: true }).optional(),
+    registrationClosesAt: z.iso.datetime({ offset: true }).optional(),
+    consent: z.object({ guardian: ZLocalized, childAssent: ZLocalized, photo: ZLocalized.optional() }).strict(),
+    organiser: z.object({ name: text, phone: text.optional(), email: z.email().optional() }).strict(),
+  })
+  .strict()
+
+export type TEventContent = z.infer<typeof ZEventContent>
 export type TLocalized = z.infer<typeof ZLocalized>
 export type TGeneratedImage = z.infer<typeof ZGeneratedImage>
 export type TSiteContent = z.infer<typeof ZSiteContent>

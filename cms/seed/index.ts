@@ -13,14 +13,17 @@ import { commitTransaction, createLocalReq, initTransaction, killTransaction, ty
 import type { z } from 'zod'
 import {
   type TCampaignContent,
+  type TEventContent,
   type TGeneratedImage,
   type TPostContent,
   ZAreasContent,
   ZCampaignContent,
+  ZEventContent,
   ZPostContent,
   ZSiteContent,
   ZUsersContent,
 } from '../schemas/content'
+import { dailySessions } from '../services/schedule'
 import { renderIllustration } from './images'
 
 /** Password of every demo staff account. Demo content is for trying the product, never production. */
@@ -51,12 +54,13 @@ async function readDir<S extends z.ZodType>(dir: string, schema: S): Promise<z.i
 
 /** Reads and validates everything in content/ (throws before any write when a file is wrong). */
 export async function loadContent(contentDir: string) {
-  const [site, areas, users, campaigns, posts] = await Promise.all([
+  const [site, areas, users, campaigns, posts, events] = await Promise.all([
     readJson(path.join(contentDir, 'site.json'), ZSiteContent),
     readJson(path.join(contentDir, 'areas.json'), ZAreasContent),
     readJson(path.join(contentDir, 'users.json'), ZUsersContent),
     readDir(path.join(contentDir, 'campaigns'), ZCampaignContent),
     readDir(path.join(contentDir, 'posts'), ZPostContent),
+    readDir(path.join(contentDir, 'events'), ZEventContent),
   ])
   const campaignSlugs = new Set(campaigns.map((c) => c.slug))
   const areaCodes = new Set([areas.province.code, ...areas.communes.map((c) => c.code)])
@@ -69,7 +73,11 @@ export async function loadContent(contentDir: string) {
   for (const u of users) {
     for (const code of u.areas) if (!areaCodes.has(code)) throw new Error(`User ${u.email} refers to unknown area ${code}`)
   }
-  return { site, areas, users, campaigns, posts }
+  for (const e of events) {
+    for (const code of [e.area, ...e.openTo]) if (!areaCodes.has(code)) throw new Error(`Event ${e.slug} refers to unknown area ${code}`)
+    if (e.campaign && !campaignSlugs.has(e.campaign)) throw new Error(`Event ${e.slug} refers to unknown campaign ${e.campaign}`)
+  }
+  return { site, areas, users, campaigns, posts, events }
 }
 
 async function inTransaction<T>(payload: Payload, work: (req: PayloadRequest) => Promise<T>): Promise<T> {
@@ -92,7 +100,7 @@ export async function seedDemoContent(payload: Payload, { contentDir }: { conten
   const editorConfig = await editorConfigFactory.default({ config: payload.config })
   const markdown = (md: string) => convertMarkdownToLexical({ editorConfig, markdown: md })
 
-  const findOne = async (collection: 'areas' | 'users' | 'campaigns' | 'posts', field: string, value: string, req?: PayloadRequest) => {
+  const findOne = async (collection: 'areas' | 'users' | 'campaigns' | 'posts' | 'events', field: string, value: string, req?: PayloadRequest) => {
     const res = await payload.find({ collection, where: { [field]: { equals: value } }, limit: 1, depth: 0, draft: true, req })
     return res.docs[0] ?? null
   }
@@ -287,6 +295,64 @@ export async function seedDemoContent(payload: Payload, { contentDir }: { conten
         excerpt: p.excerpt.en,
         body: markdown(p.body.en),
         coverCaption: p.cover.caption?.en,
+      },
+    })
+  }
+
+  // Events (classes, forums, workshops) with seats.
+  for (const e of content.events) {
+    if (await findOne('events', 'slug', e.slug)) {
+      count(false)
+      continue
+    }
+    await inTransaction(payload, (req) => createEvent(e, req))
+    count(true)
+  }
+
+  async function createEvent(e: TEventContent, req: PayloadRequest) {
+    const area = (code: string) => {
+      const id = areaIds.get(code)
+      if (id === undefined) throw new Error(`unknown area ${code}`)
+      return asId(id)
+    }
+    const campaign = e.campaign ? campaignIds.get(e.campaign) : undefined
+    const doc = await payload.create({
+      collection: 'events',
+      locale: 'vi',
+      req,
+      data: {
+        _status: 'published',
+        slug: e.slug,
+        kind: e.kind,
+        campaign: campaign === undefined ? undefined : asId(campaign),
+        title: e.title.vi,
+        summary: e.summary.vi,
+        description: markdown(e.description.vi),
+        venue: e.venue.vi,
+        area: area(e.area),
+        sessions: dailySessions(e.schedule.firstDay, e.schedule.days, e.schedule.start, e.schedule.end, e.schedule.skipSundays),
+        capacity: e.capacity,
+        reservedSeats: e.reservedSeats,
+        waitlist: e.waitlist,
+        eligibility: { minAge: e.minAge, maxAge: e.maxAge, areas: e.openTo.map(area), priorityGroups: e.priorityGroups },
+        registrationOpensAt: e.registrationOpensAt ? new Date(e.registrationOpensAt).toISOString() : undefined,
+        registrationClosesAt: e.registrationClosesAt ? new Date(e.registrationClosesAt).toISOString() : undefined,
+        consent: { guardian: e.consent.guardian.vi, childAssent: e.consent.childAssent.vi, photo: e.consent.photo?.vi },
+        organiser: e.organiser,
+      },
+    })
+    await payload.update({
+      collection: 'events',
+      id: doc.id,
+      locale: 'en',
+      req,
+      data: {
+        _status: 'published',
+        title: e.title.en,
+        summary: e.summary.en,
+        description: markdown(e.description.en),
+        venue: e.venue.en,
+        consent: { version: doc.consent?.version, guardian: e.consent.guardian.en, childAssent: e.consent.childAssent.en, photo: e.consent.photo?.en },
       },
     })
   }

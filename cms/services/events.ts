@@ -42,3 +42,17 @@ export function nextConsentVersion(
   const n = Number(/(\d+)$/.exec(current)?.[1] ?? '1')
   return `v${n + 1}`
 }
+
+export type SignUpState = 'not-open-yet' | 'closed' | 'open' | 'waitlist' | 'full'
+
+/** What the public can do with an event now: sign up for a seat, join the waitlist, or not. */
+export function signUpState(
+  event: { registrationOpensAt?: string | null; registrationClosesAt?: string | null; waitlist?: boolean | null },
+  seatsLeft: number,
+  now: Date,
+): SignUpState {
+  if (event.registrationOpensAt && now < new Date(event.registrationOpensAt)) return 'not-open-yet'
+  if (event.registrationClosesAt && now >= new Date(event.registrationClosesAt)) return 'closed'
+  if (seatsLeft > 0) return 'open'
+  return event.waitlist === false ? 'full' : 'waitlist'
+}

@@ -9,6 +9,7 @@ const SECTIONS = {
   home: { vi: '/', en: '/en/' },
   campaigns: { vi: '/chien-dich/', en: '/en/campaigns/' },
   news: { vi: '/tin-tuc/', en: '/en/news/' },
+  events: { vi: '/su-kien/', en: '/en/events/' },
   hotline: { vi: '/duong-day-nong-111/', en: '/en/hotline-111/' },
   rss: { vi: '/rss.xml', en: '/en/rss.xml' },
 } as const
@@ -29,6 +30,7 @@ export function sectionHref(lang: Lang, section: Section): string {
 export const href = {
   campaign: (lang: Lang, slug: string) => `${SECTIONS.campaigns[lang]}${encodeURIComponent(slug)}/`,
   post: (lang: Lang, slug: string) => `${SECTIONS.news[lang]}${encodeURIComponent(slug)}/`,
+  event: (lang: Lang, slug: string) => `${SECTIONS.events[lang]}${encodeURIComponent(slug)}/`,
   newsPage: (lang: Lang, page: number) => (page <= 1 ? SECTIONS.news[lang] : `${SECTIONS.news[lang]}${lang === 'vi' ? 'trang' : 'page'}/${page}/`),
 }
 
@@ -53,6 +55,8 @@ export type Route =
   | { name: 'news'; lang: Lang; page: number }
   | { name: 'post'; lang: Lang; slug: string }
   | { name: 'hotline'; lang: Lang }
+  | { name: 'events'; lang: Lang }
+  | { name: 'event'; lang: Lang; slug: string }
 
 const SLUG = /^[a-z0-9]+(?:-[a-z0-9]+)*$/
 
@@ -65,13 +69,18 @@ export function matchRoute(pathname: string): Route | null {
   const [first, second, third, ...rest] = parts
   if (rest.length) return null
   const words = lang === 'vi'
-    ? { campaigns: 'chien-dich', news: 'tin-tuc', page: 'trang', hotline: 'duong-day-nong-111' }
-    : { campaigns: 'campaigns', news: 'news', page: 'page', hotline: 'hotline-111' }
+    ? { campaigns: 'chien-dich', news: 'tin-tuc', page: 'trang', hotline: 'duong-day-nong-111', events: 'su-kien' }
+    : { campaigns: 'campaigns', news: 'news', page: 'page', hotline: 'hotline-111', events: 'events' }
   if (first === undefined) return { name: 'home', lang }
   if (first === words.hotline && second === undefined) return { name: 'hotline', lang }
   if (first === words.campaigns) {
     if (second === undefined) return { name: 'campaigns', lang }
     if (third === undefined && SLUG.test(second)) return { name: 'campaign', lang, slug: second }
+    return null
+  }
+  if (first === words.events) {
+    if (second === undefined) return { name: 'events', lang }
+    if (third === undefined && SLUG.test(second)) return { name: 'event', lang, slug: second }
     return null
   }
   if (first === words.news) {

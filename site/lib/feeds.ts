@@ -29,13 +29,15 @@ const escapeXml = (s: string) => s.replace(/[<>&'"]/g, (c) => ({ '<': '&lt;', '>
 
 export async function sitemap(context: APIContext): Promise<Response> {
   const cms = cmsFrom(context.locals)
-  const { campaigns, posts } = await cms.sitemapEntries()
+  const { campaigns, posts, events } = await cms.sitemapEntries()
   const both = (make: (lang: Lang) => string) => Object.fromEntries(LANGS.map((l) => [l, make(l)])) as Record<Lang, string>
   const entries: Entry[] = [
     { paths: both((l) => sectionHref(l, 'home')) },
     { paths: both((l) => sectionHref(l, 'campaigns')) },
     { paths: both((l) => sectionHref(l, 'news')) },
     { paths: both((l) => sectionHref(l, 'hotline')) },
+    { paths: both((l) => sectionHref(l, 'events')) },
+    ...events.map((e) => ({ paths: both((l) => href.event(l, e.slug)), lastmod: e.updatedAt })),
     ...campaigns.map((c) => ({ paths: both((l) => href.campaign(l, c.slug)), lastmod: c.updatedAt })),
     ...posts.map((p) => ({ paths: both((l) => href.post(l, p.slug)), lastmod: p.updatedAt })),
   ]

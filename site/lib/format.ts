@@ -29,3 +29,14 @@ export function formatPercent(ratio: number, lang: Lang): string {
 export function isoDay(iso: string | null | undefined): string {
   return iso ? new Date(iso).toISOString().slice(0, 10) : ''
 }
+
+export function formatDateTime(iso: string | null | undefined, lang: Lang): string {
+  if (!iso) return ''
+  return new Intl.DateTimeFormat(LOCALE[lang], { day: 'numeric', month: 'long', year: 'numeric', hour: '2-digit', minute: '2-digit', timeZone: TIME_ZONE }).format(new Date(iso))
+}
+
+/** "Thứ Hai, 7 tháng 6, 2027" / "Monday 7 June 2027" */
+export function formatDayWithWeekday(iso: string | null | undefined, lang: Lang): string {
+  if (!iso) return ''
+  return new Intl.DateTimeFormat(LOCALE[lang], { weekday: 'long', day: 'numeric', month: 'long', year: 'numeric', timeZone: TIME_ZONE }).format(new Date(iso))
+}

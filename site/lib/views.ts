@@ -3,7 +3,7 @@
  * dispatcher. A loader returns null when the thing asked for does not exist (404).
  */
 import type { Route } from '../i18n/routes'
-import { compareIndicators, pickCurrentCampaign, type Campaign, type Cms, type IndicatorRow, type Paged, type Post } from './cms'
+import { compareIndicators, EVENT_KINDS, pickCurrentCampaign, type Area, type Campaign, type Cms, type EventFilters, type IndicatorRow, type Paged, type Post, type PublicEvent } from './cms'
 
 export const NEWS_PER_PAGE = 9
 
@@ -14,8 +14,25 @@ export type View =
   | { name: 'news'; posts: Paged<Post> }
   | { name: 'post'; post: Post }
   | { name: 'hotline' }
+  | { name: 'events'; events: PublicEvent[]; areas: Area[]; filters: EventFilters }
+  | { name: 'event'; event: PublicEvent }
 
-export async function loadView(cms: Cms, route: Route, today: string): Promise<View | null> {
+/** Event filters from the query string, ignoring anything malformed. */
+export function eventFilters(search: URLSearchParams): EventFilters {
+  const kind = search.get('loai') ?? search.get('kind') ?? ''
+  const area = search.get('xa') ?? search.get('area') ?? ''
+  const age = Number(search.get('tuoi') ?? search.get('age') ?? '')
+  const from = search.get('tu') ?? search.get('from') ?? ''
+  return {
+    kind: kind in EVENT_KINDS ? kind : undefined,
+    area: /^[A-Za-z0-9]{1,40}$/.test(area) ? area : undefined,
+    age: search.has('tuoi') || search.has('age') ? (Number.isInteger(age) && age >= 0 && age <= 18 ? age : undefined) : undefined,
+    from: /^\d{4}-\d{2}-\d{2}$/.test(from) ? from : undefined,
+    seatsOnly: (search.get('con-cho') ?? search.get('seats')) === '1',
+  }
+}
+
+export async function loadView(cms: Cms, route: Route, today: string, search = new URLSearchParams()): Promise<View | null> {
   const { lang } = route
   switch (route.name) {
     case 'home': {
@@ -42,5 +59,14 @@ export async function loadView(cms: Cms, route: Route, today: string): Promise<V
     }
     case 'hotline':
       return { name: 'hotline' }
+    case 'events': {
+      const filters = eventFilters(search)
+      const [events, areas] = await Promise.all([cms.events(lang, filters), cms.eventAreas(lang)])
+      return { name: 'events', events, areas, filters }
+    }
+    case 'event': {
+      const event = await cms.eventBySlug(lang, route.slug)
+      return event ? { name: 'event', event } : null
+    }
   }
 }

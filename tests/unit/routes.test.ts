@@ -13,6 +13,8 @@ describe('public URLs', () => {
     ['/tin-tuc/mot-bai-viet/', { name: 'post', lang: 'vi', slug: 'mot-bai-viet' }],
     ['/duong-day-nong-111/', { name: 'hotline', lang: 'vi' }],
     ['/en/hotline-111/', { name: 'hotline', lang: 'en' }],
+    ['/su-kien/', { name: 'events', lang: 'vi' }],
+    ['/en/events/lop-boi-he/', { name: 'event', lang: 'en', slug: 'lop-boi-he' }],
   ])('%s is %o', (path, route) => {
     expect(matchRoute(path)).toEqual(route)
   })
@@ -31,6 +33,7 @@ describe('public URLs', () => {
     expect(alternatePath('/en/news/page/2/', 'vi')).toBe('/tin-tuc/trang/2/')
     expect(alternatePath('/tin-tuc/trang/2/', 'en')).toBe('/en/news/page/2/')
     expect(alternatePath('/khong-co/', 'en')).toBe('/en/')
+    expect(alternatePath('/su-kien/lop-boi/', 'en')).toBe('/en/events/lop-boi/')
   })
 
   it('makes page links in both languages', () => {

@@ -1,5 +1,6 @@
 import type { CollectionConfig } from 'payload'
 import { isAdmin, nobody } from '../../access/roles'
+import { announceAfterChange, announceAfterDelete } from '../../hooks/announceChange'
 
 /**
  * Seat: one of an event's places, numbered 1..capacity. A confirmed registration holds one. The
@@ -15,6 +16,8 @@ export const Seats: CollectionConfig = {
   admin: { hidden: true },
   access: { read: isAdmin, create: nobody, update: nobody, delete: nobody },
   indexes: [{ fields: ['event', 'number'], unique: true }],
+  // seats left show on public event pages
+  hooks: { afterChange: [announceAfterChange], afterDelete: [announceAfterDelete] },
   fields: [
     { name: 'event', type: 'relationship', relationTo: 'events', required: true, index: true },
     { name: 'number', type: 'number', required: true, min: 1 },

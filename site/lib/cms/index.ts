@@ -5,13 +5,21 @@
  * The Payload instance is handed over by the server through `Astro.locals.payload`.
  */
 import type { Payload, Where } from 'payload'
-import type { Campaign, Media, Post, Site } from '../../../cms/payload-types'
+import type { Area, Campaign, Event, Media, Post, Site } from '../../../cms/payload-types'
+import { firstSessionDay, ageOn } from '../../../cms/services/eligibility'
+import { signUpState, type SignUpState } from '../../../cms/services/events'
+import { seatsLeft } from '../../../cms/services/seats'
 import type { Lang } from '../../i18n/routes'
 import { CmsUnavailableError, isConnectionError } from './errors'
 
 export { CmsUnavailableError, isConnectionError } from './errors'
 export { richTextToHtml } from './richtext'
-export type { Campaign, Media, Post, Site }
+export type { Area, Campaign, Event, Media, Post, Site }
+
+/** A published event with what the public sees of its seats (counted, never stored). */
+export type PublicEvent = Event & { seatsLeft: number; firstDay: string | null; state: SignUpState }
+
+export type EventFilters = { kind?: string; area?: string; age?: number; from?: string; seatsOnly?: boolean }
 
 export type Paged<T> = { docs: T[]; page: number; totalPages: number; totalDocs: number }
 
@@ -28,7 +36,11 @@ const published: Where = { _status: { equals: 'published' } }
 
 export function createCms(payload: Payload) {
   const asPublic = { overrideAccess: false, draft: false } as const
-  const bySlug = <S extends 'campaigns' | 'posts'>(collection: S, lang: Lang, slug: string) =>
+  const withSeatInfo = async (event: Event, now: Date): Promise<PublicEvent> => {
+    const left = await seatsLeft(payload, event)
+    return { ...event, seatsLeft: left, firstDay: firstSessionDay(event.sessions), state: signUpState(event, left, now) }
+  }
+  const bySlug = <S extends 'campaigns' | 'posts' | 'events'>(collection: S, lang: Lang, slug: string) =>
     guard(async () => {
       const res = await payload.find({ collection, locale: lang, depth: 1, limit: 1, where: { and: [published, { slug: { equals: slug } }] }, ...asPublic })
       return res.docs[0] ?? null
@@ -56,15 +68,55 @@ export function createCms(payload: Payload) {
 
     postBySlug: (lang: Lang, slug: string): Promise<Post | null> => bySlug('posts', lang, slug),
 
+    /**
+     * Published events, soonest first, with seats left. Kind and commune are filtered in the
+     * query; the child's age (on each event's first day), dates and free seats after counting.
+     */
+    events: (lang: Lang, filters: EventFilters = {}, now = new Date()): Promise<PublicEvent[]> =>
+      guard(async () => {
+        const and: Where[] = [published]
+        if (filters.kind) and.push({ kind: { equals: filters.kind } })
+        if (filters.area) and.push({ area: { equals: filters.area } })
+        const res = await payload.find({ collection: 'events', locale: lang, depth: 1, limit: 200, where: { and }, ...asPublic })
+        const withSeats = await Promise.all(res.docs.map((e) => withSeatInfo(e, now)))
+        return withSeats
+          .filter((e) => !filters.from || (e.firstDay !== null && e.firstDay >= filters.from))
+          .filter((e) => !filters.seatsOnly || e.seatsLeft > 0)
+          .filter((e) => {
+            if (filters.age === undefined || !e.firstDay) return true
+            const min = e.eligibility?.minAge
+            const max = e.eligibility?.maxAge
+            return (min == null || filters.age >= min) && (max == null || filters.age <= max)
+          })
+          .sort((a, b) => (a.firstDay ?? '9999').localeCompare(b.firstDay ?? '9999'))
+      }),
+
+    eventBySlug: (lang: Lang, slug: string, now = new Date()): Promise<PublicEvent | null> =>
+      guard(async () => {
+        const doc = await bySlug('events', lang, slug)
+        return doc ? withSeatInfo(doc, now) : null
+      }),
+
+    /** Communes that have published events, for the filter. */
+    eventAreas: (lang: Lang): Promise<Area[]> =>
+      guard(async () => {
+        const res = await payload.find({ collection: 'events', depth: 0, limit: 500, where: published, select: { area: true }, ...asPublic })
+        const ids = [...new Set(res.docs.map((e) => (typeof e.area === 'object' ? e.area.id : e.area)))]
+        if (!ids.length) return []
+        const areas = await payload.find({ collection: 'areas', locale: lang, depth: 0, limit: 0, pagination: false, where: { id: { in: ids } }, sort: 'name', ...asPublic })
+        return areas.docs
+      }),
+
     /** Every public document, for the sitemap. */
-    sitemapEntries: (): Promise<{ campaigns: Pick<Campaign, 'slug' | 'updatedAt'>[]; posts: Pick<Post, 'slug' | 'updatedAt'>[] }> =>
+    sitemapEntries: (): Promise<{ campaigns: Pick<Campaign, 'slug' | 'updatedAt'>[]; posts: Pick<Post, 'slug' | 'updatedAt'>[]; events: Pick<Event, 'slug' | 'updatedAt'>[] }> =>
       guard(async () => {
         const select = { slug: true, updatedAt: true } as const
-        const [campaigns, posts] = await Promise.all([
+        const [campaigns, posts, events] = await Promise.all([
           payload.find({ collection: 'campaigns', depth: 0, limit: 0, pagination: false, where: published, select, ...asPublic }),
           payload.find({ collection: 'posts', depth: 0, limit: 0, pagination: false, where: published, select, sort: '-publishedAt', ...asPublic }),
+          payload.find({ collection: 'events', depth: 0, limit: 0, pagination: false, where: published, select, ...asPublic }),
         ])
-        return { campaigns: campaigns.docs, posts: posts.docs }
+        return { campaigns: campaigns.docs, posts: posts.docs, events: events.docs }
       }),
 
     /**
@@ -120,3 +172,5 @@ export function srcSet(media: Media): string {
 // Domain rules the pages need, from the CMS's services (pure functions, no database).
 export { compareIndicators, pickCurrentCampaign, type IndicatorRow } from '../../../cms/services/campaigns'
 export { categoryLabel } from '../../../cms/services/posts'
+export { EVENT_KINDS, PRIORITY_GROUPS, type SignUpState } from '../../../cms/services/events'
+export { ageOn }
