@@ -23,6 +23,7 @@ import {
   ZSiteContent,
   ZUsersContent,
 } from '../schemas/content'
+import { asId } from '../services/ids'
 import { dailySessions } from '../services/schedule'
 import { renderIllustration } from './images'
 
@@ -30,12 +31,6 @@ import { renderIllustration } from './images'
 export const DEMO_PASSWORD = 'demo-2026-tre-em'
 
 export type SeedReport = { created: number; existing: number }
-
-/**
- * Document ids are numbers on SQL databases and strings on MongoDB; the generated types were
- * made against SQL. Ids read back from the database are passed on unchanged.
- */
-const asId = (id: number | string) => id as number
 
 async function readJson<S extends z.ZodType>(file: string, schema: S): Promise<z.infer<S>> {
   const raw: unknown = JSON.parse(await fs.readFile(file, 'utf8'))

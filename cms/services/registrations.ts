@@ -12,9 +12,8 @@ import type { Payload } from 'payload'
 import { childRefusal, firstSessionDay, registrationWindowProblem, ageOn, type RefusalReason } from './eligibility'
 import { claimSeat, isUniqueViolation, releaseSeat, seatOf } from './seats'
 import type { TSignUp } from '../schemas/signup'
+import { asId, type Id } from './ids'
 
-type Id = number | string
-const asId = (id: Id) => id as number // ids are numbers on SQL and strings on MongoDB
 
 /** Children this age or older give their own assent (Law on Children 2016). */
 export const ASSENT_AGE = 7

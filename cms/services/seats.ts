@@ -9,9 +9,8 @@
  */
 import { ValidationError, type Payload } from 'payload'
 import { highestSeatFor } from './events'
+import { asId, type Id } from './ids'
 
-type Id = number | string
-const asId = (id: Id) => id as number // ids are numbers on SQL and strings on MongoDB
 
 /** True when the error says a unique index refused the write. */
 export function isUniqueViolation(err: unknown): boolean {

@@ -6,50 +6,19 @@
 import type { Payload } from 'payload'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { cancelRegistration, childKey, signUp, type ChildInput, type SignUpInput } from '../../cms/services/registrations'
+import { makePlace } from './fixtures'
 import { skipReason, testPayload, unique } from './payload'
 
 describe.skipIf(skipReason)('sign-ups and seats', () => {
   let payload: Payload
-  let commune: { id: number | string }
-  let province: { id: number | string }
-  const events: (number | string)[] = []
+  let place: Awaited<ReturnType<typeof makePlace>>
+  const makeEvent = (capacity: number, extra: Record<string, unknown> = {}) => place.makeEvent({ capacity, ...extra })
 
   beforeAll(async () => {
     payload = await testPayload()
-    province = await payload.create({ collection: 'areas', data: { name: 'Tỉnh', code: unique('tinh'), level: 'province' } })
-    commune = await payload.create({ collection: 'areas', data: { name: 'Xã', code: unique('xa'), level: 'commune', parent: province.id as number } })
+    place = await makePlace(payload)
   })
-  afterAll(async () => {
-    for (const id of events) {
-      await payload.delete({ collection: 'seats', where: { event: { equals: id } } })
-      await payload.delete({ collection: 'registrations', where: { event: { equals: id } } })
-      await payload.delete({ collection: 'events', id })
-    }
-    await payload.delete({ collection: 'areas', id: commune.id })
-    await payload.delete({ collection: 'areas', id: province.id })
-  })
-
-  const makeEvent = async (capacity: number, extra: Record<string, unknown> = {}) => {
-    const event = await payload.create({
-      collection: 'events',
-      data: {
-        title: 'Lớp bơi hè',
-        slug: unique('lop-boi'),
-        kind: 'swim-class',
-        venue: 'Hồ bơi xã',
-        area: commune.id as number,
-        sessions: [{ date: '2031-07-01', start: '07:30', end: '09:00' }],
-        capacity,
-        eligibility: { minAge: 6, maxAge: 15 },
-        consent: { guardian: 'Tôi đồng ý cho con tham gia.', childAssent: 'Em đồng ý tham gia.', photo: 'Đồng ý cho chụp ảnh.' },
-        organiser: { name: 'UBND xã' },
-        _status: 'published',
-        ...extra,
-      },
-    })
-    events.push(event.id)
-    return event
-  }
+  afterAll(() => place.cleanup())
 
   const child = (i: number, extra: Partial<ChildInput> = {}): ChildInput => ({
     familyName: 'Nguyễn Thị',
