@@ -37,6 +37,11 @@ export function registrationWindowProblem(
   return null
 }
 
+/** Whether a child of `age` (on the first day) is inside the event's age range. */
+export function acceptsAge(rules: Pick<EligibilityRules, 'minAge' | 'maxAge'>, age: number): boolean {
+  return (rules.minAge == null || age >= rules.minAge) && (rules.maxAge == null || age <= rules.maxAge)
+}
+
 /** Why this child cannot take part, or null when they can. */
 export function childRefusal(
   rules: EligibilityRules,
@@ -45,8 +50,8 @@ export function childRefusal(
 ): RefusalReason | null {
   if (!firstDay) return 'no-sessions'
   const age = ageOn(child.birthDate, firstDay)
-  if (rules.minAge != null && age < rules.minAge) return 'too-young'
-  if (rules.maxAge != null && age > rules.maxAge) return 'too-old'
+  if (!acceptsAge({ minAge: rules.minAge }, age)) return 'too-young'
+  if (!acceptsAge({ maxAge: rules.maxAge }, age)) return 'too-old'
   const areas = rules.areas ?? []
   if (areas.length && (child.area == null || !areas.map(String).includes(String(child.area)))) return 'area-not-served'
   return null

@@ -43,6 +43,8 @@ export function nextConsentVersion(
   return `v${n + 1}`
 }
 
+import { registrationWindowProblem } from './eligibility'
+
 export type SignUpState = 'not-open-yet' | 'closed' | 'open' | 'waitlist' | 'full'
 
 /** What the public can do with an event now: sign up for a seat, join the waitlist, or not. */
@@ -51,8 +53,8 @@ export function signUpState(
   seatsLeft: number,
   now: Date,
 ): SignUpState {
-  if (event.registrationOpensAt && now < new Date(event.registrationOpensAt)) return 'not-open-yet'
-  if (event.registrationClosesAt && now >= new Date(event.registrationClosesAt)) return 'closed'
+  const window = registrationWindowProblem({ opensAt: event.registrationOpensAt, closesAt: event.registrationClosesAt }, now)
+  if (window) return window
   if (seatsLeft > 0) return 'open'
   return event.waitlist === false ? 'full' : 'waitlist'
 }

@@ -8,22 +8,19 @@
  * Seats left = capacity − seats held; it is counted, never stored.
  */
 import { ValidationError, type Payload } from 'payload'
+import { causeChain } from './errors'
 import { highestSeatFor } from './events'
 import { asId, type Id } from './ids'
 
 
 /** True when the error says a unique index refused the write. */
 export function isUniqueViolation(err: unknown): boolean {
-  const seen = new Set<unknown>()
-  let e: unknown = err
-  while (e && typeof e === 'object' && !seen.has(e)) {
-    seen.add(e)
+  for (const e of causeChain(err)) {
     if (e instanceof ValidationError) return true
     const code = 'code' in e ? String(e.code) : ''
     const message = 'message' in e ? String(e.message) : ''
     if (code === '23505' || code === '11000' || code.startsWith('SQLITE_CONSTRAINT')) return true
     if (/UNIQUE constraint failed|duplicate key|E11000/i.test(message)) return true
-    e = 'cause' in e ? e.cause : undefined
   }
   return false
 }

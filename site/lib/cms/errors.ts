@@ -2,6 +2,8 @@
  * Telling "the database cannot be reached" apart from a bug: the first gets the friendly 503
  * page (with hotline 111) and a retry, the second a 500 and a log entry.
  */
+import { causeChain } from '../../../cms/services/errors'
+
 export class CmsUnavailableError extends Error {
   override name = 'CmsUnavailableError'
 }
@@ -43,19 +45,15 @@ const CONNECTION_MESSAGES = [
 
 /** True when `err` (or anything in its cause chain) says the database could not be reached. */
 export function isConnectionError(err: unknown): boolean {
-  const seen = new Set<unknown>()
-  let current: unknown = err
-  while (current && typeof current === 'object' && !seen.has(current)) {
-    seen.add(current)
-    if (current instanceof CmsUnavailableError) return true
-    const code = 'code' in current ? String(current.code) : ''
-    const name = 'name' in current ? String(current.name) : ''
-    const message = 'message' in current ? String(current.message) : ''
+  for (const e of causeChain(err)) {
+    if (e instanceof CmsUnavailableError) return true
+    const code = 'code' in e ? String(e.code) : ''
+    const name = 'name' in e ? String(e.name) : ''
+    const message = 'message' in e ? String(e.message) : ''
     if (CONNECTION_CODES.has(code)) return true
     if (/^Mongo(Network|ServerSelection|Topology)/.test(name)) return true
     if (CONNECTION_MESSAGES.some((re) => re.test(message))) return true
-    if (current instanceof AggregateError && current.errors.some(isConnectionError)) return true
-    current = 'cause' in current ? current.cause : undefined
+    if (e instanceof AggregateError && e.errors.some(isConnectionError)) return true
   }
   return false
 }

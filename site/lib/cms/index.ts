@@ -6,7 +6,7 @@
  */
 import type { Payload, Where } from 'payload'
 import type { Area, Campaign, Event, Media, Post, Site } from '../../../cms/payload-types'
-import { firstSessionDay, ageOn } from '../../../cms/services/eligibility'
+import { acceptsAge, ageOn, firstSessionDay } from '../../../cms/services/eligibility'
 import { signUpState, type SignUpState } from '../../../cms/services/events'
 import { seatsLeft } from '../../../cms/services/seats'
 import type { Lang } from '../../i18n/routes'
@@ -82,12 +82,7 @@ export function createCms(payload: Payload) {
         return withSeats
           .filter((e) => !filters.from || (e.firstDay !== null && e.firstDay >= filters.from))
           .filter((e) => !filters.seatsOnly || e.seatsLeft > 0)
-          .filter((e) => {
-            if (filters.age === undefined || !e.firstDay) return true
-            const min = e.eligibility?.minAge
-            const max = e.eligibility?.maxAge
-            return (min == null || filters.age >= min) && (max == null || filters.age <= max)
-          })
+          .filter((e) => filters.age === undefined || !e.firstDay || acceptsAge(e.eligibility ?? {}, filters.age))
           .sort((a, b) => (a.firstDay ?? '9999').localeCompare(b.firstDay ?? '9999'))
       }),
 
