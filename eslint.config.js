@@ -38,7 +38,7 @@ export default tseslint.config(
     rules: {
       'no-restricted-imports': [
         'error',
-        { patterns: [{ group: ['payload', '**/cms/*', '!**/lib/cms'], message: 'The site reads the CMS only through site/lib/cms.' }] },
+        { patterns: [{ group: ['payload', '**/cms/*', '!**/lib/cms', '!**/lib/cms/schemas'], message: 'The site reads the CMS only through site/lib/cms.' }] },
       ],
     },
   },

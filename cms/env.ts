@@ -34,6 +34,9 @@ const rawSchema = z.object({
   MAIL_DIR: z.string().optional(),
   MEDIA_DIR: z.string().optional(),
   SEED_DEMO: boolish.optional(),
+  SIGNUP_RATE_LIMIT: z.coerce.number().int().min(1).default(10),
+  FORM_MIN_SECONDS: z.coerce.number().min(0).default(3),
+  TRUST_PROXY: boolish.optional(),
 })
 
 export type AppEnv = {
@@ -49,6 +52,8 @@ export type AppEnv = {
   mail: { fromAddress: string; fromName: string; dir: string }
   mediaDir: string
   seedDemo: boolean
+  /** Public forms: sign-ups per minute per address, the least time a person takes to fill a form, whether X-Forwarded-For is trusted. */
+  forms: { ratePerMinute: number; minSeconds: number; trustProxy: boolean }
 }
 
 export class EnvError extends Error {
@@ -116,6 +121,7 @@ export function readEnv(source: Record<string, string | undefined> = process.env
     },
     mediaDir: path.resolve(root, raw.MEDIA_DIR ?? 'var/media'),
     seedDemo: raw.SEED_DEMO ?? appEnv === 'demo',
+    forms: { ratePerMinute: raw.SIGNUP_RATE_LIMIT, minSeconds: raw.FORM_MIN_SECONDS, trustProxy: raw.TRUST_PROXY ?? false },
   }
 }
 

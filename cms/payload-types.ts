@@ -76,6 +76,7 @@ export interface Config {
     registrations: Registration;
     seats: Seat;
     'email-outbox': EmailOutbox;
+    'audit-log': AuditLog;
     'payload-kv': PayloadKv;
     'payload-jobs': PayloadJob;
     'payload-locked-documents': PayloadLockedDocument;
@@ -93,6 +94,7 @@ export interface Config {
     registrations: RegistrationsSelect<false> | RegistrationsSelect<true>;
     seats: SeatsSelect<false> | SeatsSelect<true>;
     'email-outbox': EmailOutboxSelect<false> | EmailOutboxSelect<true>;
+    'audit-log': AuditLogSelect<false> | AuditLogSelect<true>;
     'payload-kv': PayloadKvSelect<false> | PayloadKvSelect<true>;
     'payload-jobs': PayloadJobsSelect<false> | PayloadJobsSelect<true>;
     'payload-locked-documents': PayloadLockedDocumentsSelect<false> | PayloadLockedDocumentsSelect<true>;
@@ -452,6 +454,17 @@ export interface Registration {
         id?: string | null;
       }[]
     | null;
+  attendance?:
+    | {
+        session: number;
+        at: string;
+        by?: (number | null) | User;
+        id?: string | null;
+      }[]
+    | null;
+  confirmationQueuedAt?: string | null;
+  remindedAt?: string | null;
+  cancelledAt?: string | null;
   manageTokenHash?: string | null;
   idempotencyKey?: string | null;
   childKey?: string | null;
@@ -491,8 +504,55 @@ export interface EmailOutbox {
   html?: string | null;
   text?: string | null;
   messageId?: string | null;
+  attachments?:
+    | {
+        [k: string]: unknown;
+      }
+    | unknown[]
+    | string
+    | number
+    | boolean
+    | null;
   emlFile?: string | null;
   dedupeKey?: string | null;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * Who read, exported or changed children's records, and when. Append-only.
+ *
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "audit-log".
+ */
+export interface AuditLog {
+  id: number;
+  at: string;
+  user?: (number | null) | User;
+  userEmail?: string | null;
+  action:
+    | 'read-list'
+    | 'read-one'
+    | 'export-csv'
+    | 'export-xlsx'
+    | 'update'
+    | 'check-in'
+    | 'email-registrants'
+    | 'guardian-download'
+    | 'guardian-cancel';
+  resource: string;
+  event?: (number | null) | Event;
+  documentIds?:
+    | {
+        [k: string]: unknown;
+      }
+    | unknown[]
+    | string
+    | number
+    | boolean
+    | null;
+  count?: number | null;
+  summary?: string | null;
+  ip?: string | null;
   updatedAt: string;
   createdAt: string;
 }
@@ -647,6 +707,10 @@ export interface PayloadLockedDocument {
     | ({
         relationTo: 'email-outbox';
         value: number | EmailOutbox;
+      } | null)
+    | ({
+        relationTo: 'audit-log';
+        value: number | AuditLog;
       } | null);
   globalSlug?: string | null;
   user: {
@@ -936,6 +1000,17 @@ export interface RegistrationsSelect<T extends boolean = true> {
         grantedAt?: T;
         id?: T;
       };
+  attendance?:
+    | T
+    | {
+        session?: T;
+        at?: T;
+        by?: T;
+        id?: T;
+      };
+  confirmationQueuedAt?: T;
+  remindedAt?: T;
+  cancelledAt?: T;
   manageTokenHash?: T;
   idempotencyKey?: T;
   childKey?: T;
@@ -971,8 +1046,27 @@ export interface EmailOutboxSelect<T extends boolean = true> {
   html?: T;
   text?: T;
   messageId?: T;
+  attachments?: T;
   emlFile?: T;
   dedupeKey?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "audit-log_select".
+ */
+export interface AuditLogSelect<T extends boolean = true> {
+  at?: T;
+  user?: T;
+  userEmail?: T;
+  action?: T;
+  resource?: T;
+  event?: T;
+  documentIds?: T;
+  count?: T;
+  summary?: T;
+  ip?: T;
   updatedAt?: T;
   createdAt?: T;
 }

@@ -6,6 +6,7 @@ import { vi } from '@payloadcms/translations/languages/vi'
 import { buildConfig } from 'payload'
 import sharp from 'sharp'
 import { Areas } from './collections/Areas'
+import { AuditLog } from './collections/AuditLog'
 import { Campaigns } from './collections/Campaigns'
 import { EmailOutbox } from './collections/EmailOutbox'
 import { Events } from './collections/Events'
@@ -29,7 +30,7 @@ export default buildConfig({
   editor: lexicalEditor(),
   sharp,
   email: outboxEmailAdapter(appEnv),
-  collections: [Users, Media, Areas, Campaigns, Posts, Events, Registrations, Seats, EmailOutbox],
+  collections: [Users, Media, Areas, Campaigns, Posts, Events, Registrations, Seats, EmailOutbox, AuditLog],
   globals: [Site],
   localization: {
     locales: [
@@ -49,6 +50,13 @@ export default buildConfig({
     meta: { titleSuffix: ' · Quản trị' },
     importMap: { baseDir: path.join(appEnv.root, 'cms'), importMapFile: path.join(appEnv.root, 'cms', 'app', '(payload)', 'admin', 'importMap.js') },
     dateFormat: 'dd/MM/yyyy HH:mm',
+    components: {
+      beforeDashboard: ['/components/staff/SeatsDashboard#SeatsDashboard'],
+      views: {
+        // the confirmation email's QR code opens /admin/check-in?ref=REFERENCE
+        checkIn: { Component: '/components/staff/CheckInView#CheckInView', path: '/check-in' },
+      },
+    },
   },
   // Cookie-authenticated requests must come from our own origin.
   csrf: [appEnv.serverURL],

@@ -18,7 +18,8 @@ import { deliverOutbox } from '../cms/email/adapter'
 import type { AppEnv } from '../cms/env'
 import { seedDemoContent } from '../cms/seed'
 import { onContentChange } from '../cms/services/content-events'
-import { onEmailQueued } from '../cms/services/email/outbox'
+import { onEmailQueued, resumeOutbox } from '../cms/services/email/outbox'
+import { runSignUpChores } from '../cms/services/signup-notices'
 import { unavailableHtml } from '../site/lib/unavailable'
 import { langFromPath } from '../site/i18n/routes'
 import { PageCache, sendCached } from './page-cache'
@@ -43,6 +44,9 @@ const SITE_HEADERS: Record<string, string> = {
     "default-src 'self'; img-src 'self' data:; style-src 'self' 'unsafe-inline'; script-src 'self' 'unsafe-inline'; connect-src 'self'; frame-ancestors 'none'; base-uri 'self'; form-action 'self'; object-src 'none'",
 }
 
+/** Messages per delivery run (deliverDueEmails' default). */
+const DELIVERY_BATCH = 25
+
 const NEXT_PREFIXES = ['/admin', '/api', '/_next']
 const isNextPath = (pathname: string) => NEXT_PREFIXES.some((p) => pathname === p || pathname.startsWith(`${p}/`))
 
@@ -60,9 +64,29 @@ export async function createAppServer(appEnv: AppEnv, options: { retryMs?: numbe
 
   // --- email delivery: right after something is queued, and every 15 s for retries
   let deliverSoon: NodeJS.Timeout | null = null
+  // One run at a time; a message queued during a run gets a run of its own right after.
+  let delivering = false
+  let deliverAgain = false
   const deliver = () => {
     if (!payload || closed) return
-    deliverOutbox(payload, appEnv).catch((err: unknown) => log(`email delivery failed: ${err instanceof Error ? err.message : String(err)}`))
+    if (delivering) {
+      deliverAgain = true
+      return
+    }
+    delivering = true
+    deliverOutbox(payload, appEnv)
+      .then((stats) => {
+        // a full batch: there may be more due behind it
+        if (stats.sent + stats.retried + stats.failed >= DELIVERY_BATCH) deliverAgain = true
+      })
+      .catch((err: unknown) => log(`email delivery failed: ${err instanceof Error ? err.message : String(err)}`))
+      .finally(() => {
+        delivering = false
+        if (deliverAgain) {
+          deliverAgain = false
+          deliver()
+        }
+      })
   }
   const stopQueued = onEmailQueued(() => {
     if (deliverSoon) return
@@ -74,6 +98,23 @@ export async function createAppServer(appEnv: AppEnv, options: { retryMs?: numbe
   const deliveryLoop = setInterval(deliver, 15_000)
   deliveryLoop.unref()
 
+  // --- sign-up chores: half-done sign-ups finished, notices nobody queued, reminders (every minute)
+  let choresRunning = false
+  const chores = () => {
+    if (!payload || closed || choresRunning) return
+    choresRunning = true
+    runSignUpChores(payload)
+      .then((done) => {
+        if (done.finished || done.notices || done.reminders) log(`sign-up chores: ${done.finished} finished, ${done.notices} notices, ${done.reminders} reminders`)
+      })
+      .catch((err: unknown) => log(`sign-up chores failed: ${err instanceof Error ? err.message : String(err)}`))
+      .finally(() => {
+        choresRunning = false
+      })
+  }
+  const choresLoop = setInterval(chores, 60_000)
+  choresLoop.unref()
+
   // --- Payload, retried until the database answers
   const ready = new Promise<Payload>((resolve) => {
     const attempt = async () => {
@@ -83,9 +124,12 @@ export async function createAppServer(appEnv: AppEnv, options: { retryMs?: numbe
           const report = await seedDemoContent(instance, { contentDir: path.join(appEnv.root, 'content') })
           log(`demo content: ${report.created} created, ${report.existing} already there`)
         }
+        const resumed = await resumeOutbox(instance)
+        if (resumed) log(`email outbox: ${resumed} messages due again after the restart`)
         payload = instance
         resolve(instance)
         deliver()
+        chores()
       } catch (err) {
         if (closed) return
         log(`cannot start the CMS (${err instanceof Error ? err.message : String(err)}); retrying in ${retryMs / 1000} s`)
@@ -201,6 +245,7 @@ export async function createAppServer(appEnv: AppEnv, options: { retryMs?: numbe
       stopWatching()
       stopQueued()
       clearInterval(deliveryLoop)
+      clearInterval(choresLoop)
       if (deliverSoon) clearTimeout(deliverSoon)
       for (const t of timers) clearTimeout(t)
       server.closeAllConnections()

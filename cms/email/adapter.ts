@@ -57,6 +57,7 @@ export function outboxEmailAdapter(appEnv: Pick<AppEnv, 'smtp' | 'mail'>): Promi
               from: message.from,
               replyTo: message.replyTo,
               messageId: message.messageId,
+              attachments: message.attachments?.map((a) => ({ filename: a.filename, contentType: a.contentType, cid: a.cid, content: Buffer.from(a.content, 'base64') })),
             })
             const raw = typeof info === 'object' && info !== null && 'message' in info && Buffer.isBuffer(info.message) ? info.message : undefined
             const messageId = typeof info === 'object' && info !== null && 'messageId' in info && typeof info.messageId === 'string' ? info.messageId : undefined

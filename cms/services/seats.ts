@@ -7,23 +7,10 @@
  *
  * Seats left = capacity − seats held; it is counted, never stored.
  */
-import { ValidationError, type Payload } from 'payload'
-import { causeChain } from './errors'
+import type { Payload, Where } from 'payload'
+import { isUniqueViolation } from './errors'
 import { highestSeatFor } from './events'
 import { asId, type Id } from './ids'
-
-
-/** True when the error says a unique index refused the write. */
-export function isUniqueViolation(err: unknown): boolean {
-  for (const e of causeChain(err)) {
-    if (e instanceof ValidationError) return true
-    const code = 'code' in e ? String(e.code) : ''
-    const message = 'message' in e ? String(e.message) : ''
-    if (code === '23505' || code === '11000' || code.startsWith('SQLITE_CONSTRAINT')) return true
-    if (/UNIQUE constraint failed|duplicate key|E11000/i.test(message)) return true
-  }
-  return false
-}
 
 export async function seatNumbersTaken(payload: Payload, eventId: Id): Promise<Set<number>> {
   const res = await payload.find({
@@ -43,36 +30,53 @@ export async function seatsLeft(payload: Payload, event: { id: Id; capacity: num
 }
 
 /**
- * Gives `registrationId` the lowest free seat it may take, or returns null when none is left.
+ * Gives `registrationId` a free seat it may take, or returns null when none is left.
+ * Seats 1..(capacity − reserved) are open to every child; the last `reserved` numbers are held
+ * for children in priority groups, who take those first so that the open seats stay open.
  * A lost race for a number just moves on to the next free one.
  */
 export async function claimSeat(
   payload: Payload,
   args: { eventId: Id; capacity: number; reserved: number; priority: boolean; registrationId: Id },
 ): Promise<number | null> {
-  const highest = highestSeatFor(args.capacity, args.reserved, args.priority)
-  for (let attempt = 0; attempt <= highest + 10; attempt++) {
-    const taken = await seatNumbersTaken(payload, args.eventId)
-    let free = 0
-    for (let n = 1; n <= highest; n++) {
-      if (!taken.has(n)) {
-        free = n
-        break
+  const open = highestSeatFor(args.capacity, args.reserved, false)
+  const ranges: [number, number][] = args.priority ? [[open + 1, args.capacity], [1, open]] : [[1, open]]
+  for (const [from, to] of ranges) {
+    if (from > to) continue
+    for (let attempt = 0; attempt <= to - from + 10; attempt++) {
+      const free = await nextSeatNumber(payload, args.eventId, from, to)
+      if (!free) break
+      try {
+        await payload.create({
+          collection: 'seats',
+          data: { event: asId(args.eventId), number: free, registration: asId(args.registrationId) },
+          depth: 0,
+          select: { number: true },
+        })
+        return free
+      } catch (err) {
+        if (!isUniqueViolation(err)) throw err
       }
-    }
-    if (!free) return null
-    try {
-      await payload.create({
-        collection: 'seats',
-        data: { event: asId(args.eventId), number: free, registration: asId(args.registrationId) },
-        depth: 0,
-      })
-      return free
-    } catch (err) {
-      if (!isUniqueViolation(err)) throw err
     }
   }
   return null
+}
+
+/**
+ * The seat number to try next in from..to, or 0 when every number there is taken. Normally the
+ * one after the highest taken in the range: one small query, however many seats are held.
+ * Numbers a cancellation freed are handed out again once the top is reached (a freed seat
+ * usually goes to the waitlist at once anyway). The unique index decides when two claimers pick
+ * the same number.
+ */
+async function nextSeatNumber(payload: Payload, eventId: Id, from: number, to: number): Promise<number> {
+  const inRange: Where = { and: [{ event: { equals: eventId } }, { number: { greater_than_equal: from } }, { number: { less_than_equal: to } }] }
+  const top = await payload.find({ collection: 'seats', where: inRange, sort: '-number', limit: 1, depth: 0, pagination: false, select: { number: true } })
+  const max = top.docs[0]?.number ?? from - 1
+  if (max < to) return max + 1
+  const taken = await seatNumbersTaken(payload, eventId)
+  for (let n = from; n <= to; n++) if (!taken.has(n)) return n
+  return 0
 }
 
 /** The seat number a registration holds, or null. */

@@ -11,6 +11,7 @@ const SECTIONS = {
   news: { vi: '/tin-tuc/', en: '/en/news/' },
   events: { vi: '/su-kien/', en: '/en/events/' },
   hotline: { vi: '/duong-day-nong-111/', en: '/en/hotline-111/' },
+  manage: { vi: '/quan-ly/', en: '/en/manage/' },
   rss: { vi: '/rss.xml', en: '/en/rss.xml' },
 } as const
 export type Section = keyof typeof SECTIONS
@@ -27,10 +28,17 @@ export function sectionHref(lang: Lang, section: Section): string {
   return SECTIONS[section][lang]
 }
 
+const SIGN_UP_WORD = { vi: 'dang-ky', en: 'sign-up' } as const
+/** Manage links carry a 43-character secret token (see cms/services/registrations.ts). */
+const TOKEN = /^[A-Za-z0-9_-]{43}$/
+
 export const href = {
   campaign: (lang: Lang, slug: string) => `${SECTIONS.campaigns[lang]}${encodeURIComponent(slug)}/`,
   post: (lang: Lang, slug: string) => `${SECTIONS.news[lang]}${encodeURIComponent(slug)}/`,
   event: (lang: Lang, slug: string) => `${SECTIONS.events[lang]}${encodeURIComponent(slug)}/`,
+  signUp: (lang: Lang, slug: string) => `${SECTIONS.events[lang]}${encodeURIComponent(slug)}/${SIGN_UP_WORD[lang]}/`,
+  manage: (lang: Lang, token: string) => `${SECTIONS.manage[lang]}${encodeURIComponent(token)}/`,
+  manageData: (lang: Lang, token: string) => `${SECTIONS.manage[lang]}${encodeURIComponent(token)}/data.json`,
   newsPage: (lang: Lang, page: number) => (page <= 1 ? SECTIONS.news[lang] : `${SECTIONS.news[lang]}${lang === 'vi' ? 'trang' : 'page'}/${page}/`),
 }
 
@@ -43,6 +51,7 @@ export function alternatePath(pathname: string, to: Lang): string {
     if (name === 'home' || !pathname.startsWith(source)) continue
     let rest = pathname.slice(source.length)
     rest = to === 'vi' ? rest.replace(/^page\//, 'trang/') : rest.replace(/^trang\//, 'page/')
+    rest = rest.replace(new RegExp(`/${SIGN_UP_WORD[from]}/$`), `/${SIGN_UP_WORD[to]}/`)
     return section[to] + rest
   }
   return SECTIONS.home[to]
@@ -57,6 +66,8 @@ export type Route =
   | { name: 'hotline'; lang: Lang }
   | { name: 'events'; lang: Lang }
   | { name: 'event'; lang: Lang; slug: string }
+  | { name: 'signup'; lang: Lang; slug: string }
+  | { name: 'manage'; lang: Lang; token: string }
 
 const SLUG = /^[a-z0-9]+(?:-[a-z0-9]+)*$/
 
@@ -69,8 +80,8 @@ export function matchRoute(pathname: string): Route | null {
   const [first, second, third, ...rest] = parts
   if (rest.length) return null
   const words = lang === 'vi'
-    ? { campaigns: 'chien-dich', news: 'tin-tuc', page: 'trang', hotline: 'duong-day-nong-111', events: 'su-kien' }
-    : { campaigns: 'campaigns', news: 'news', page: 'page', hotline: 'hotline-111', events: 'events' }
+    ? { campaigns: 'chien-dich', news: 'tin-tuc', page: 'trang', hotline: 'duong-day-nong-111', events: 'su-kien', manage: 'quan-ly' }
+    : { campaigns: 'campaigns', news: 'news', page: 'page', hotline: 'hotline-111', events: 'events', manage: 'manage' }
   if (first === undefined) return { name: 'home', lang }
   if (first === words.hotline && second === undefined) return { name: 'hotline', lang }
   if (first === words.campaigns) {
@@ -80,9 +91,12 @@ export function matchRoute(pathname: string): Route | null {
   }
   if (first === words.events) {
     if (second === undefined) return { name: 'events', lang }
-    if (third === undefined && SLUG.test(second)) return { name: 'event', lang, slug: second }
+    if (!SLUG.test(second)) return null
+    if (third === undefined) return { name: 'event', lang, slug: second }
+    if (third === SIGN_UP_WORD[lang]) return { name: 'signup', lang, slug: second }
     return null
   }
+  if (first === words.manage) return second !== undefined && third === undefined && TOKEN.test(second) ? { name: 'manage', lang, token: second } : null
   if (first === words.news) {
     if (second === undefined) return { name: 'news', lang, page: 1 }
     if (second === words.page) return third !== undefined && /^[1-9]\d{0,4}$/.test(third) ? { name: 'news', lang, page: Number(third) } : null

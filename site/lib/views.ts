@@ -16,6 +16,8 @@ export type View =
   | { name: 'hotline' }
   | { name: 'events'; events: PublicEvent[]; areas: Area[]; filters: EventFilters }
   | { name: 'event'; event: PublicEvent }
+  | { name: 'signup'; event: PublicEvent }
+  | { name: 'manage'; token: string }
 
 /** Event filters from the query string, ignoring anything malformed. */
 export function eventFilters(search: URLSearchParams): EventFilters {
@@ -68,5 +70,12 @@ export async function loadView(cms: Cms, route: Route, today: string, search = n
       const event = await cms.eventBySlug(lang, route.slug)
       return event ? { name: 'event', event } : null
     }
+    case 'signup': {
+      const event = await cms.eventBySlug(lang, route.slug)
+      return event ? { name: 'signup', event } : null
+    }
+    case 'manage':
+      // loaded by the page itself, through the sign-up door (the token is the only key)
+      return { name: 'manage', token: route.token }
   }
 }

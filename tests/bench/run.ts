@@ -5,30 +5,42 @@
  *    build already done) to the first page answered, and again on the now-populated database.
  * 2. Home page throughput: requests/s of the production server on `/` beside a raw Node http
  *    server sending the same bytes with the same encoding, in the same run (ratio).
- * 3. JavaScript shipped by every public page (from the sitemap, plus the 404 page).
+ *    The same for an event page (seats left counted, served from the page cache).
+ * 3. Sign-ups per second through the real public endpoint with 32 concurrent clients (p50, p99)
+ *    beside a raw Node server doing a guarded insert into the same SQLite file, then the seats
+ *    counted for overbooking (tests/bench/signup.ts).
+ * 4. JavaScript shipped by every public page (from the sitemap, plus the 404 page).
  *
- * Options (environment): BENCH_SECONDS (default 10), BENCH_CONNECTIONS (default 50).
+ * Options (environment): BENCH_SECONDS (default 10), BENCH_CONNECTIONS (default 50),
+ * BENCH_SIGNUP_CLIENTS (default 32).
  */
 import { spawn } from 'node:child_process'
 import fs from 'node:fs/promises'
+import http from 'node:http'
 import os from 'node:os'
 import path from 'node:path'
 import autocannon from 'autocannon'
+import { SMTPServer } from 'smtp-server'
 import { ensureBuilt } from '../../server/build'
 import { freePort } from '../helpers/ports'
+import { benchSignUps } from './signup'
 
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 10)
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 50)
+const SIGNUP_CLIENTS = Number(process.env.BENCH_SIGNUP_CLIENTS ?? 32)
 const root = process.cwd()
+const SECRET = 'bench-secret-0123456789abcdefghijklmnopqrstu'
+/** The sign-up bench posts from one address as fast as it can: lift the per-address limit and the fill-in time. */
+const BENCH_ENV = { PAYLOAD_SECRET: SECRET, SIGNUP_RATE_LIMIT: '100000000', FORM_MIN_SECONDS: '0' }
 
 type Started = { url: string; ms: number; stop: () => Promise<void> }
 
-async function startAndTime(dbFile: string, dir: string): Promise<Started> {
+async function startAndTime(dbFile: string, dir: string, extraEnv: Record<string, string> = {}): Promise<Started> {
   const port = await freePort()
   const url = `http://127.0.0.1:${port}`
   const t0 = performance.now()
   const child = spawn(process.execPath, ['--import', 'tsx', 'server/start.ts'], {
-    env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', DATABASE_URL: `file:${dbFile}`, MEDIA_DIR: path.join(dir, 'media'), MAIL_DIR: path.join(dir, 'mail') },
+    env: { ...process.env, ...BENCH_ENV, PORT: String(port), HOST: '127.0.0.1', DATABASE_URL: `file:${dbFile}`, MEDIA_DIR: path.join(dir, 'media'), MAIL_DIR: path.join(dir, 'mail'), ...extraEnv },
     stdio: 'ignore',
   })
   for (;;) {
@@ -72,6 +84,51 @@ async function load(url: string, headers: Record<string, string>) {
   return { rps: result.requests.average, p50: result.latency.p50, p99: result.latency.p99, errors: result.errors + result.non2xx }
 }
 
+/** Requests/s of one page on the project server beside a raw Node server sending the same bytes. */
+async function compareWithRaw(name: string, url: string): Promise<void> {
+  process.stdout.write(`\n== ${name}, ${SECONDS} s, ${CONNECTIONS} connections, accept-encoding: br\n`)
+  const headers = { 'accept-encoding': 'br' }
+  const res = await fetch(url, { headers })
+  const body = Buffer.from(await res.arrayBuffer())
+  // fetch decodes; ask again without decoding to get the bytes on the wire
+  const wire = await new Promise<Buffer>((resolve, reject) => {
+    http
+      .get(url, { headers }, (r) => {
+        const chunks: Buffer[] = []
+        r.on('data', (c: Buffer) => chunks.push(c))
+        r.on('end', () => resolve(Buffer.concat(chunks)))
+      })
+      .on('error', reject)
+  })
+  const raw = await rawServer(wire, { 'content-type': 'text/html; charset=utf-8', 'content-encoding': 'br', vary: 'Accept-Encoding' })
+  try {
+    const ours = await load(url, headers)
+    const theirs = await load(raw.url, headers)
+    process.stdout.write(`${new URL(url).pathname}: ${fmt(body.length)} bytes of HTML, ${fmt(wire.length)} bytes brotli on the wire\n`)
+    process.stdout.write(`project server:   ${fmt(ours.rps)} req/s  p50 ${ours.p50} ms  p99 ${ours.p99} ms  errors ${ours.errors}\n`)
+    process.stdout.write(`raw Node server:  ${fmt(theirs.rps)} req/s  p50 ${theirs.p50} ms  p99 ${theirs.p99} ms  errors ${theirs.errors}\n`)
+    process.stdout.write(`ratio: ${(ours.rps / theirs.rps).toFixed(2)} of the raw server\n`)
+  } finally {
+    raw.stop()
+  }
+}
+
+/** An SMTP server on loopback that accepts every message and keeps nothing. */
+async function smtpSink(): Promise<{ port: number; stop: () => Promise<void> }> {
+  const port = await freePort()
+  const server = new SMTPServer({
+    authOptional: true,
+    disabledCommands: ['STARTTLS'],
+    logger: false,
+    onData(stream, _session, callback) {
+      stream.on('end', () => callback())
+      stream.resume()
+    },
+  })
+  await new Promise<void>((resolve) => server.listen(port, '127.0.0.1', () => resolve()))
+  return { port, stop: () => new Promise<void>((resolve) => server.close(() => resolve())) }
+}
+
 async function jsBytes(url: string): Promise<number> {
   const html = await (await fetch(url)).text()
   let bytes = 0
@@ -94,35 +151,28 @@ async function main() {
   const cold = await startAndTime(dbFile, dir)
   process.stdout.write(`fresh database (migrations + demo content): ${fmt(cold.ms)} ms\n`)
   await cold.stop()
-  const server = await startAndTime(dbFile, dir)
+  // From here on mail goes to an SMTP server that accepts and discards it, as in production
+  // (without SMTP the server writes .eml files, and their disk flushes would be measured too).
+  const sink = await smtpSink()
+  const server = await startAndTime(dbFile, dir, { SMTP_HOST: '127.0.0.1', SMTP_PORT: String(sink.port) })
   process.stdout.write(`existing database:                          ${fmt(server.ms)} ms\n`)
 
   try {
-    process.stdout.write(`\n== Home page, ${SECONDS} s, ${CONNECTIONS} connections, accept-encoding: br\n`)
-    const headers = { 'accept-encoding': 'br' }
-    const res = await fetch(`${server.url}/`, { headers })
-    const body = Buffer.from(await res.arrayBuffer())
-    // fetch decodes; ask again without decoding to get the bytes on the wire
-    const wire = await new Promise<Buffer>((resolve, reject) => {
-      import('node:http').then(({ get }) =>
-        get(`${server.url}/`, { headers }, (r) => {
-          const chunks: Buffer[] = []
-          r.on('data', (c: Buffer) => chunks.push(c))
-          r.on('end', () => resolve(Buffer.concat(chunks)))
-        }).on('error', reject),
-      )
-    })
-    const raw = await rawServer(wire, { 'content-type': 'text/html; charset=utf-8', 'content-encoding': 'br', vary: 'Accept-Encoding' })
-    try {
-      const ours = await load(`${server.url}/`, headers)
-      const theirs = await load(raw.url, headers)
-      process.stdout.write(`page: ${fmt(body.length)} bytes of HTML, ${fmt(wire.length)} bytes brotli on the wire\n`)
-      process.stdout.write(`project server:   ${fmt(ours.rps)} req/s  p50 ${ours.p50} ms  p99 ${ours.p99} ms  errors ${ours.errors}\n`)
-      process.stdout.write(`raw Node server:  ${fmt(theirs.rps)} req/s  p50 ${theirs.p50} ms  p99 ${theirs.p99} ms  errors ${theirs.errors}\n`)
-      process.stdout.write(`ratio: ${(ours.rps / theirs.rps).toFixed(2)} of the raw server\n`)
-    } finally {
-      raw.stop()
+    for (const [name, pagePath] of [
+      ['Home page', '/'],
+      ['Event page', '/su-kien/lop-boi-mien-phi-tan-an-he-2027/'],
+    ] as const) {
+      await compareWithRaw(name, `${server.url}${pagePath}`)
     }
+
+    process.stdout.write(`\n== Sign-ups through the public form, ${SECONDS} s, ${SIGNUP_CLIENTS} concurrent clients, SQLite\n`)
+    const signUps = await benchSignUps({ url: server.url, dbFile, secret: SECRET, seconds: SECONDS, clients: SIGNUP_CLIENTS, capacity: 1000 })
+    const line = (label: string, d: typeof signUps.ours) =>
+      `${label}${fmt(d.perSecond)} sign-ups/s  p50 ${d.p50.toFixed(1)} ms  p99 ${d.p99.toFixed(1)} ms  (${d.done} done, ${d.errors} errors: ${JSON.stringify(d.statuses)})\n`
+    process.stdout.write(line('project endpoint:        ', signUps.ours))
+    process.stdout.write(line('raw Node guarded insert: ', signUps.theirs))
+    process.stdout.write(`ratio: ${(signUps.ours.perSecond / signUps.theirs.perSecond).toFixed(2)} of the raw rate\n`)
+    process.stdout.write(`seats held: ${signUps.seatsHeld} of ${signUps.capacity} (${signUps.distinctSeats} distinct): ${signUps.seatsHeld > signUps.capacity || signUps.distinctSeats !== signUps.seatsHeld ? 'OVERBOOKED' : 'no overbooking'}\n`)
 
     process.stdout.write('\n== JavaScript shipped per public page\n')
     const xml = await (await fetch(`${server.url}/sitemap.xml`)).text()
@@ -137,6 +187,7 @@ async function main() {
     process.stdout.write(`${urls.length} pages, ${fmt(total)} bytes of JavaScript in all\n`)
   } finally {
     await server.stop()
+    await sink.stop()
     await fs.rm(dir, { recursive: true, force: true })
   }
 }

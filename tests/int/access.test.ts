@@ -38,6 +38,7 @@ const TABLE: Record<string, Record<Op, Record<Who, Verdict>>> = {
   registrations: { create: nobody, read: coordinatorsOfTheArea, update: coordinatorsOfTheArea, delete: adminOnly },
   seats: { create: nobody, read: adminOnly, update: nobody, delete: nobody },
   'email-outbox': { create: nobody, read: adminOnly, update: adminOnly, delete: nobody },
+  'audit-log': { create: nobody, read: adminOnly, update: nobody, delete: nobody },
   // Payload's own collections
   'payload-jobs': { create: nobody, read: nobody, update: nobody, delete: nobody },
   'payload-kv': { create: nobody, read: nobody, update: nobody, delete: nobody },

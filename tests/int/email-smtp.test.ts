@@ -36,7 +36,8 @@ describe.skipIf(skipReason)('email over SMTP', () => {
     expect(first.created).toBe(true)
 
     // SMTP is down: the attempt fails, the message waits for a retry
-    expect(await deliver()).toMatchObject({ sent: 0, retried: 1 })
+    // (figures are at least: other test files may have left mail in this database's outbox)
+    expect((await deliver()).retried).toBeGreaterThanOrEqual(1)
     const [waiting] = await outboxRow(subject)
     expect(waiting).toMatchObject({ status: 'queued', attempts: 1 })
     expect(waiting?.lastError).toBeTruthy()
@@ -46,17 +47,19 @@ describe.skipIf(skipReason)('email over SMTP', () => {
 
     // not due yet: nothing is attempted
     await smtp.start()
-    expect(await deliver()).toMatchObject({ sent: 0, retried: 0 })
+    await deliver()
+    expect((await outboxRow(subject))[0]).toMatchObject({ status: 'queued', attempts: 1 })
+    expect(received(subject)).toHaveLength(0)
 
     // due: sent once
     const later = new Date(Date.now() + 10 * 60_000)
-    expect(await deliver(later)).toMatchObject({ sent: 1 })
+    expect((await deliver(later)).sent).toBeGreaterThanOrEqual(1)
     const mail = await smtp.waitFor((m) => m.subject === subject)
     expect(mail.html).toContain('Xin chào')
     expect(mail.messageId).toMatch(/^<outbox-/)
 
     // and never again
-    expect(await deliver(new Date(Date.now() + 60 * 60_000))).toMatchObject({ sent: 0 })
+    await deliver(new Date(Date.now() + 60 * 60_000))
     expect(received(subject)).toHaveLength(1)
     expect((await outboxRow(subject))[0]).toMatchObject({ status: 'sent', attempts: 2 })
   })

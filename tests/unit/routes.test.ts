@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest'
+import { MANAGE_PATHS } from '../../cms/email/signup'
 import { alternatePath, href, matchRoute } from '../../site/i18n/routes'
 
 describe('public URLs', () => {
@@ -40,5 +41,19 @@ describe('public URLs', () => {
     expect(href.newsPage('vi', 1)).toBe('/tin-tuc/')
     expect(href.newsPage('en', 4)).toBe('/en/news/page/4/')
     expect(href.post('vi', 'bai-1')).toBe('/tin-tuc/bai-1/')
+  })
+
+  it('routes the sign-up and manage pages, and the manage links the emails carry match them', () => {
+    const token = 'a'.repeat(43)
+    expect(matchRoute('/su-kien/lop-boi/dang-ky/')).toEqual({ name: 'signup', lang: 'vi', slug: 'lop-boi' })
+    expect(matchRoute('/en/events/lop-boi/sign-up/')).toEqual({ name: 'signup', lang: 'en', slug: 'lop-boi' })
+    expect(matchRoute('/su-kien/lop-boi/sign-up/')).toBeNull()
+    expect(matchRoute(`/quan-ly/${token}/`)).toEqual({ name: 'manage', lang: 'vi', token })
+    expect(matchRoute(`/en/manage/${token}/`)).toEqual({ name: 'manage', lang: 'en', token })
+    expect(matchRoute('/quan-ly/short/')).toBeNull()
+    expect(alternatePath('/su-kien/lop-boi/dang-ky/', 'en')).toBe('/en/events/lop-boi/sign-up/')
+    expect(alternatePath(`/en/manage/${token}/`, 'vi')).toBe(`/quan-ly/${token}/`)
+    expect(href.manage('vi', token)).toBe(`${MANAGE_PATHS.vi}${token}/`)
+    expect(href.manage('en', token)).toBe(`${MANAGE_PATHS.en}${token}/`)
   })
 })

@@ -85,6 +85,8 @@ export const EmailOutbox: CollectionConfig = {
     { name: 'html', type: 'code', label: 'HTML', admin: { ...readOnly, language: 'html' } },
     { name: 'text', type: 'textarea', label: { vi: 'Văn bản', en: 'Text' }, admin: readOnly },
     { name: 'messageId', type: 'text', label: 'Message-ID', admin: readOnly },
+    /** Inline images (e.g. a check-in QR code): [{ filename, contentType, cid, content (base64) }]. */
+    { name: 'attachments', type: 'json', admin: { hidden: true } },
     { name: 'emlFile', type: 'text', label: { vi: 'Tệp .eml', en: '.eml file' }, admin: readOnly },
     { name: 'emlDownload', type: 'ui', admin: { components: { Field: '/components/EmlDownload#EmlDownload' } } },
     { name: 'dedupeKey', type: 'text', unique: true, index: true, admin: { hidden: true } },

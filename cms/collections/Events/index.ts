@@ -179,5 +179,7 @@ export const Events: CollectionConfig = {
       label: { vi: 'Nhắc trước (ngày)', en: 'Reminder (days before)' },
       admin: { position: 'sidebar' },
     },
+    // Exports, check-in and emails to registrants (admins and the event's coordinators only).
+    { name: 'staffTools', type: 'ui', admin: { position: 'sidebar', components: { Field: '/components/staff/EventStaffTools#EventStaffTools' } } },
   ],
 }

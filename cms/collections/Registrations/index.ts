@@ -1,17 +1,14 @@
 import type { CollectionConfig } from 'payload'
 import { adminOrCoordinatorOf, isAdmin, nobody } from '../../access/roles'
 import { PRIORITY_GROUPS } from '../../services/events'
+import { GUARDIAN_RELATIONSHIPS, REGISTRATION_STATUSES } from '../../services/staff'
+import { cancelEndpoint, checkInEndpoint, emailRegistrantsEndpoint, exportEndpoint } from './endpoints'
+import { auditStaffAccess } from './hooks/auditStaffAccess'
+import { guardStaffStatus } from './hooks/statusChanges'
 
 const hidden = { hidden: true }
 
-export const REGISTRATION_STATUSES = {
-  pending: { vi: 'Đang xử lý', en: 'Being processed' },
-  confirmed: { vi: 'Có chỗ', en: 'Confirmed' },
-  waitlisted: { vi: 'Danh sách chờ', en: 'Waitlisted' },
-  cancelled: { vi: 'Đã huỷ', en: 'Cancelled' },
-  attended: { vi: 'Đã tham gia', en: 'Attended' },
-  'no-show': { vi: 'Vắng mặt', en: 'No-show' },
-} as const
+export { REGISTRATION_STATUSES }
 
 /**
  * One child signed up for one event. Personal data of a child: never readable through the
@@ -28,6 +25,7 @@ export const Registrations: CollectionConfig = {
     useAsTitle: 'reference',
     defaultColumns: ['reference', 'event', 'status', 'createdAt'],
     group: { vi: 'Hoạt động', en: 'Activities' },
+    components: { beforeListTable: ['/components/staff/RegistrationsListTools#RegistrationsListTools'] },
   },
   access: {
     read: adminOrCoordinatorOf('event.area'),
@@ -35,6 +33,9 @@ export const Registrations: CollectionConfig = {
     update: adminOrCoordinatorOf('event.area'),
     delete: isAdmin,
   },
+  // Every staff read or change is logged (who, what, when); internal service calls are not.
+  hooks: { beforeChange: [guardStaffStatus], afterOperation: [auditStaffAccess] },
+  endpoints: [exportEndpoint, emailRegistrantsEndpoint, checkInEndpoint, cancelEndpoint],
   fields: [
     { name: 'reference', type: 'text', required: true, unique: true, label: { vi: 'Mã đăng ký', en: 'Reference' }, admin: { readOnly: true } },
     { name: 'event', type: 'relationship', relationTo: 'events', required: true, index: true, label: { vi: 'Sự kiện', en: 'Event' } },
@@ -48,6 +49,7 @@ export const Registrations: CollectionConfig = {
       label: { vi: 'Trạng thái', en: 'Status' },
       admin: { position: 'sidebar' },
     },
+    { name: 'cancelAction', type: 'ui', admin: { position: 'sidebar', components: { Field: '/components/staff/CancelRegistration#CancelRegistration' } } },
     { name: 'waitlistedAt', type: 'date', index: true, label: { vi: 'Vào danh sách chờ lúc', en: 'Waitlisted at' }, admin: { position: 'sidebar', readOnly: true } },
     {
       name: 'child',
@@ -91,13 +93,7 @@ export const Registrations: CollectionConfig = {
               name: 'relationship',
               type: 'select',
               required: true,
-              options: [
-                { value: 'mother', label: { vi: 'Mẹ', en: 'Mother' } },
-                { value: 'father', label: { vi: 'Bố', en: 'Father' } },
-                { value: 'grandparent', label: { vi: 'Ông / bà', en: 'Grandparent' } },
-                { value: 'guardian', label: { vi: 'Người giám hộ', en: 'Legal guardian' } },
-                { value: 'teacher', label: { vi: 'Giáo viên', en: 'Teacher' } },
-              ],
+              options: Object.entries(GUARDIAN_RELATIONSHIPS).map(([value, label]) => ({ value, label })),
               label: { vi: 'Quan hệ với trẻ', en: 'Relationship' },
             },
           ],
@@ -161,6 +157,31 @@ export const Registrations: CollectionConfig = {
             { name: 'grantedAt', type: 'date', required: true, label: { vi: 'Lúc', en: 'At' }, admin: { date: { pickerAppearance: 'dayAndTime' } } },
           ],
         },
+      ],
+    },
+    {
+      name: 'attendance',
+      type: 'array',
+      label: { vi: 'Điểm danh', en: 'Attendance' },
+      labels: { singular: { vi: 'Buổi có mặt', en: 'Session attended' }, plural: { vi: 'Các buổi có mặt', en: 'Sessions attended' } },
+      admin: { readOnly: true },
+      fields: [
+        {
+          type: 'row',
+          fields: [
+            { name: 'session', type: 'number', required: true, min: 1, label: { vi: 'Buổi', en: 'Session' } },
+            { name: 'at', type: 'date', required: true, label: { vi: 'Lúc', en: 'At' }, admin: { date: { pickerAppearance: 'dayAndTime' } } },
+            { name: 'by', type: 'relationship', relationTo: 'users', label: { vi: 'Người điểm danh', en: 'Checked in by' } },
+          ],
+        },
+      ],
+    },
+    {
+      type: 'row',
+      fields: [
+        { name: 'confirmationQueuedAt', type: 'date', index: true, label: { vi: 'Đã xếp thư xác nhận', en: 'Confirmation queued' }, admin: { readOnly: true, date: { pickerAppearance: 'dayAndTime' } } },
+        { name: 'remindedAt', type: 'date', index: true, label: { vi: 'Đã nhắc lịch', en: 'Reminder queued' }, admin: { readOnly: true, date: { pickerAppearance: 'dayAndTime' } } },
+        { name: 'cancelledAt', type: 'date', label: { vi: 'Huỷ lúc', en: 'Cancelled at' }, admin: { readOnly: true, date: { pickerAppearance: 'dayAndTime' } } },
       ],
     },
     // Internal keys, never returned by the API (services read them with overrideAccess).

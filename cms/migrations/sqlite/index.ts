@@ -1,5 +1,6 @@
 import * as migration_20261124_041218_initial from './20261124_041218_initial';
 import * as migration_20261124_052848_events_registrations from './20261124_052848_events_registrations';
+import * as migration_20261124_064753_signup_flow_audit from './20261124_064753_signup_flow_audit';
 
 export const migrations = [
   {
@@ -10,6 +11,11 @@ export const migrations = [
   {
     up: migration_20261124_052848_events_registrations.up,
     down: migration_20261124_052848_events_registrations.down,
-    name: '20261124_052848_events_registrations'
+    name: '20261124_052848_events_registrations',
+  },
+  {
+    up: migration_20261124_064753_signup_flow_audit.up,
+    down: migration_20261124_064753_signup_flow_audit.down,
+    name: '20261124_064753_signup_flow_audit'
   },
 ];

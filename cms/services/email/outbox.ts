@@ -11,6 +11,8 @@
  */
 import { EventEmitter } from 'node:events'
 import type { Payload, PayloadRequest } from 'payload'
+import type { EmailOutbox } from '../../payload-types'
+import { isUniqueViolation } from '../errors'
 
 export const OUTBOX = 'email-outbox'
 export const MAX_ATTEMPTS = 8
@@ -26,6 +28,19 @@ export type OutgoingEmail = {
   replyTo?: string
   /** Same key, same message: enqueueing it again does nothing. */
   dedupeKey?: string
+  /** Inline images referenced from the HTML as `cid:…` (e.g. a check-in QR code). */
+  attachments?: EmailAttachment[]
+}
+
+export type EmailAttachment = { filename: string; contentType: string; cid: string; /** base64 */ content: string }
+
+function attachmentsOf(value: unknown): EmailAttachment[] | undefined {
+  if (!Array.isArray(value)) return undefined
+  const out = value.filter(
+    (a): a is EmailAttachment =>
+      typeof a === 'object' && a !== null && ['filename', 'contentType', 'cid', 'content'].every((k) => typeof (a as Record<string, unknown>)[k] === 'string'),
+  )
+  return out.length ? out : undefined
 }
 
 export type DeliveryReceipt = { messageId?: string; raw?: Buffer }
@@ -48,18 +63,15 @@ export async function enqueueEmail(
   email: OutgoingEmail,
   req?: Partial<PayloadRequest>,
 ): Promise<{ id: string | number; created: boolean }> {
-  if (email.dedupeKey) {
-    const existing = await payload.find({
-      collection: OUTBOX,
-      where: { dedupeKey: { equals: email.dedupeKey } },
-      limit: 1,
-      depth: 0,
-      req,
-    })
-    const doc = existing.docs[0]
-    if (doc) return { id: doc.id, created: false }
+  const findExisting = async () => {
+    if (!email.dedupeKey) return null
+    const existing = await payload.find({ collection: OUTBOX, where: { dedupeKey: { equals: email.dedupeKey } }, limit: 1, depth: 0, req })
+    return existing.docs[0] ?? null
   }
-  const doc = await payload.create({
+  const existing = await findExisting()
+  if (existing) return { id: existing.id, created: false }
+  const doc = await payload
+    .create({
     collection: OUTBOX,
     data: {
       to: email.to,
@@ -69,12 +81,23 @@ export async function enqueueEmail(
       from: email.from,
       replyTo: email.replyTo,
       dedupeKey: email.dedupeKey,
+      attachments: email.attachments,
       status: 'queued',
       attempts: 0,
       nextAttemptAt: new Date().toISOString(),
     },
     req,
   })
+    .catch(async (err: unknown) => {
+      // A concurrent enqueue of the same message won the unique dedupeKey.
+      const winner = isUniqueViolation(err) && !req?.transactionID ? await findExisting() : null
+      if (!winner) throw err
+      return null
+    })
+  if (!doc) {
+    const winner = await findExisting()
+    return { id: winner?.id ?? 0, created: false }
+  }
   events.emit('queued')
   return { id: doc.id, created: true }
 }
@@ -82,6 +105,22 @@ export async function enqueueEmail(
 export function messageIdFor(id: string | number, fromAddress: string): string {
   const domain = fromAddress.split('@')[1] ?? 'localhost'
   return `<outbox-${id}@${domain}>`
+}
+
+/**
+ * After a restart: a message a crashed process was sending is queued again, and messages
+ * waiting out a retry delay are due at once (a restart is often what fixed the mail settings).
+ * The outbox is delivered by one server process at a time, so nothing else is sending them.
+ */
+export async function resumeOutbox(payload: Payload, now = new Date()): Promise<number> {
+  const nowIso = now.toISOString()
+  const res = await payload.update({
+    collection: OUTBOX,
+    where: { or: [{ status: { equals: 'sending' } }, { and: [{ status: { equals: 'queued' } }, { nextAttemptAt: { greater_than: nowIso } }] }] },
+    data: { status: 'queued', nextAttemptAt: nowIso, leaseUntil: null },
+    depth: 0,
+  })
+  return res.docs.length
 }
 
 let running: Promise<DeliveryStats> | null = null
@@ -112,6 +151,13 @@ export function deliverDueEmails(
   return running
 }
 
+type OutboxState = Partial<Pick<EmailOutbox, 'status' | 'attempts' | 'leaseUntil' | 'sentAt' | 'messageId' | 'emlFile' | 'lastError' | 'nextAttemptAt'>>
+
+/** The delivery bookkeeping of one message, written straight through the adapter (the outbox has no hooks). */
+async function setOutboxState(payload: Payload, id: string | number, state: OutboxState): Promise<void> {
+  await payload.db.updateOne({ collection: OUTBOX, id, data: { ...state, updatedAt: new Date().toISOString() } })
+}
+
 async function runDelivery(
   payload: Payload,
   deliver: Deliver,
@@ -134,12 +180,7 @@ async function runDelivery(
   })
   for (const doc of due.docs) {
     const attempts = Number(doc.attempts ?? 0) + 1
-    await payload.update({
-      collection: OUTBOX,
-      id: doc.id,
-      data: { status: 'sending', attempts, leaseUntil: new Date(now.getTime() + LEASE_MS).toISOString() },
-      depth: 0,
-    })
+    await setOutboxState(payload, doc.id, { status: 'sending', attempts, leaseUntil: new Date(now.getTime() + LEASE_MS).toISOString() })
     const messageId = messageIdFor(doc.id, fromAddress)
     try {
       const receipt = await deliver({
@@ -149,35 +190,26 @@ async function runDelivery(
         text: doc.text ?? undefined,
         from: doc.from ?? undefined,
         replyTo: doc.replyTo ?? undefined,
+        attachments: attachmentsOf(doc.attachments),
         messageId,
       })
       const emlFile = receipt.raw && onRaw ? await onRaw(doc.id, receipt.raw) : undefined
-      await payload.update({
-        collection: OUTBOX,
-        id: doc.id,
-        data: {
-          status: 'sent',
-          sentAt: new Date().toISOString(),
-          messageId: receipt.messageId ?? messageId,
-          emlFile,
-          lastError: null,
-          leaseUntil: null,
-        },
-        depth: 0,
+      await setOutboxState(payload, doc.id, {
+        status: 'sent',
+        sentAt: new Date().toISOString(),
+        messageId: receipt.messageId ?? messageId,
+        emlFile,
+        lastError: null,
+        leaseUntil: null,
       })
       stats.sent++
     } catch (err) {
       const failed = attempts >= MAX_ATTEMPTS
-      await payload.update({
-        collection: OUTBOX,
-        id: doc.id,
-        data: {
-          status: failed ? 'failed' : 'queued',
-          lastError: err instanceof Error ? err.message.slice(0, 500) : String(err).slice(0, 500),
-          nextAttemptAt: new Date(now.getTime() + retryDelayMs(attempts)).toISOString(),
-          leaseUntil: null,
-        },
-        depth: 0,
+      await setOutboxState(payload, doc.id, {
+        status: failed ? 'failed' : 'queued',
+        lastError: err instanceof Error ? err.message.slice(0, 500) : String(err).slice(0, 500),
+        nextAttemptAt: new Date(now.getTime() + retryDelayMs(attempts)).toISOString(),
+        leaseUntil: null,
       })
       if (failed) stats.failed++
       else stats.retried++

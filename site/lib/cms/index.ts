@@ -11,8 +11,10 @@ import { signUpState, type SignUpState } from '../../../cms/services/events'
 import { seatsLeft } from '../../../cms/services/seats'
 import type { Lang } from '../../i18n/routes'
 import { CmsUnavailableError, isConnectionError } from './errors'
+import { signUpApi } from './signup'
 
 export { CmsUnavailableError, isConnectionError } from './errors'
+export { clientAddress, newSignUpForm, signUpApi, TooManyRequests, type SignUpRow, type SignUpSubmission } from './signup'
 export { richTextToHtml } from './richtext'
 export type { Area, Campaign, Event, Media, Post, Site }
 
@@ -138,6 +140,12 @@ export type Cms = ReturnType<typeof createCms>
 const instances = new WeakMap<Payload, Cms>()
 
 /** The CMS for this request, from what the server put in Astro.locals. */
+/** The sign-up door for a request (see ./signup.ts). */
+export function signUpsFrom(locals: App.Locals): ReturnType<typeof signUpApi> {
+  if (!locals.payload) throw new CmsUnavailableError('The CMS is not started')
+  return signUpApi(locals.payload)
+}
+
 export function cmsFrom(locals: App.Locals): Cms {
   const payload = locals.payload
   if (!payload) throw new CmsUnavailableError('The CMS is not started')
@@ -168,4 +176,5 @@ export function srcSet(media: Media): string {
 export { compareIndicators, pickCurrentCampaign, type IndicatorRow } from '../../../cms/services/campaigns'
 export { categoryLabel } from '../../../cms/services/posts'
 export { EVENT_KINDS, PRIORITY_GROUPS, type SignUpState } from '../../../cms/services/events'
+export { GUARDIAN_RELATIONSHIPS, REGISTRATION_STATUSES } from '../../../cms/services/staff'
 export { ageOn }

@@ -21,7 +21,12 @@ import { StrikethroughFeatureClient as StrikethroughFeatureClient_e70f5e05f09f93
 import { UnderlineFeatureClient as UnderlineFeatureClient_e70f5e05f09f93e00b997edb1ef0c864 } from '@payloadcms/richtext-lexical/client'
 import { BoldFeatureClient as BoldFeatureClient_e70f5e05f09f93e00b997edb1ef0c864 } from '@payloadcms/richtext-lexical/client'
 import { ItalicFeatureClient as ItalicFeatureClient_e70f5e05f09f93e00b997edb1ef0c864 } from '@payloadcms/richtext-lexical/client'
+import { EventStaffTools as EventStaffTools_6d96489cbba006914deddb72c26f314e } from '../../../components/staff/EventStaffTools'
+import { CancelRegistration as CancelRegistration_e1d515529489d9f42f831a4bf36fa79f } from '../../../components/staff/CancelRegistration'
+import { RegistrationsListTools as RegistrationsListTools_a071658f9dafcc24e0c83100d0d939d6 } from '../../../components/staff/RegistrationsListTools'
 import { EmlDownload as EmlDownload_8a5283caec6f2b63c4a3602f77d84d05 } from '../../../components/EmlDownload'
+import { SeatsDashboard as SeatsDashboard_41a808052b902db66572680e527e2c50 } from '../../../components/staff/SeatsDashboard'
+import { CheckInView as CheckInView_2ac82f5cde71cf3e950f55433412d9b2 } from '../../../components/staff/CheckInView'
 import { CollectionCards as CollectionCards_f9c02e79a4aed9a3924487c0cd4cafb1 } from '@payloadcms/next/rsc'
 
 /** @type import('payload').ImportMap */
@@ -49,6 +54,11 @@ export const importMap = {
   "@payloadcms/richtext-lexical/client#UnderlineFeatureClient": UnderlineFeatureClient_e70f5e05f09f93e00b997edb1ef0c864,
   "@payloadcms/richtext-lexical/client#BoldFeatureClient": BoldFeatureClient_e70f5e05f09f93e00b997edb1ef0c864,
   "@payloadcms/richtext-lexical/client#ItalicFeatureClient": ItalicFeatureClient_e70f5e05f09f93e00b997edb1ef0c864,
+  "/components/staff/EventStaffTools#EventStaffTools": EventStaffTools_6d96489cbba006914deddb72c26f314e,
+  "/components/staff/CancelRegistration#CancelRegistration": CancelRegistration_e1d515529489d9f42f831a4bf36fa79f,
+  "/components/staff/RegistrationsListTools#RegistrationsListTools": RegistrationsListTools_a071658f9dafcc24e0c83100d0d939d6,
   "/components/EmlDownload#EmlDownload": EmlDownload_8a5283caec6f2b63c4a3602f77d84d05,
+  "/components/staff/SeatsDashboard#SeatsDashboard": SeatsDashboard_41a808052b902db66572680e527e2c50,
+  "/components/staff/CheckInView#CheckInView": CheckInView_2ac82f5cde71cf3e950f55433412d9b2,
   "@payloadcms/next/rsc#CollectionCards": CollectionCards_f9c02e79a4aed9a3924487c0cd4cafb1
 }

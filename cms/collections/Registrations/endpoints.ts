@@ -1,0 +1,74 @@
+/**
+ * Staff endpoints on registrations (signed-in staff; each service checks the event's scope):
+ * - GET  /api/registrations/export?event=ID&format=csv|xlsx[&lang=en]
+ * - POST /api/registrations/:id/check-in   { session?: number }  (today's session when omitted)
+ * - POST /api/registrations/:id/cancel   (frees the seat, moves the waitlist up, emails)
+ * - POST /api/registrations/email-registrants   { event, subject, message, groups: ['confirmed' | 'waitlisted'] }
+ */
+import type { Endpoint } from 'payload'
+import { isLang, reqLang } from '../../i18n/messages'
+import { emailRegistrants, parseBroadcast } from '../../services/broadcast'
+import { cancelByStaff } from '../../services/cancellation'
+import { recordAttendance } from '../../services/checkin'
+import { EXPORT_FORMATS, exportRegistrations, type ExportFormat } from '../../services/exports'
+import { StaffError, parseId, staffEndpoint } from '../../services/staff'
+
+const isFormat = (v: unknown): v is ExportFormat => typeof v === 'string' && (EXPORT_FORMATS as readonly string[]).includes(v)
+
+async function body(req: { json?: () => Promise<unknown> }): Promise<Record<string, unknown>> {
+  const data: unknown = await req.json?.().catch(() => null)
+  return data && typeof data === 'object' ? (data as Record<string, unknown>) : {}
+}
+
+export const exportEndpoint: Endpoint = {
+  path: '/export',
+  method: 'get',
+  handler: staffEndpoint(async (req) => {
+    const eventId = parseId(req.query?.event)
+    if (eventId === null) throw new StaffError('eventNotFound', 404)
+    const format = req.query?.format ?? 'csv'
+    if (!isFormat(format)) throw new StaffError('badFormat', 400)
+    const lang = isLang(req.query?.lang) ? req.query.lang : reqLang(req)
+    const file = await exportRegistrations(req.payload, req, { eventId, format, lang })
+    return new Response(file.body, {
+      headers: {
+        'content-type': file.contentType,
+        'content-disposition': `attachment; filename="${file.filename}"`,
+        'cache-control': 'no-store',
+        'x-content-type-options': 'nosniff',
+      },
+    })
+  }),
+}
+
+export const checkInEndpoint: Endpoint = {
+  path: '/:id/check-in',
+  method: 'post',
+  handler: staffEndpoint(async (req) => {
+    const id = parseId(req.routeParams?.id)
+    if (id === null) throw new StaffError('registrationNotFound', 404)
+    const { session } = await body(req)
+    const chosen = session === undefined || session === null || session === '' ? null : Number(session)
+    const result = await recordAttendance(req.payload, req, { registrationId: id, session: chosen })
+    return Response.json(result, { status: result.recorded ? 201 : 200 })
+  }),
+}
+
+export const emailRegistrantsEndpoint: Endpoint = {
+  path: '/email-registrants',
+  method: 'post',
+  handler: staffEndpoint(async (req) => {
+    const input = parseBroadcast(await body(req))
+    return Response.json(await emailRegistrants(req.payload, req, input, reqLang(req)))
+  }),
+}
+
+export const cancelEndpoint: Endpoint = {
+  path: '/:id/cancel',
+  method: 'post',
+  handler: staffEndpoint(async (req) => {
+    const id = parseId(req.routeParams?.id)
+    if (id === null) throw new StaffError('registrationNotFound', 404)
+    return Response.json(await cancelByStaff(req.payload, req, id))
+  }),
+}

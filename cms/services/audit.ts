@@ -1,0 +1,101 @@
+/**
+ * Audit log: every time staff read, export or change children's records, one append-only
+ * entry says who, what and when (Decree 13/2023 and the Personal Data Protection Law 2025 ask
+ * for this of sensitive data). Entries are written with overrideAccess: staff cannot write or
+ * edit them, and admins can only read them.
+ */
+import type { Payload, PayloadRequest } from 'payload'
+import { asId, type Id } from './ids'
+
+export const AUDIT_ACTIONS = {
+  'read-list': { vi: 'Xem danh sách', en: 'Read a list' },
+  'read-one': { vi: 'Xem hồ sơ', en: 'Read a record' },
+  'export-csv': { vi: 'Xuất CSV', en: 'Export CSV' },
+  'export-xlsx': { vi: 'Xuất XLSX', en: 'Export XLSX' },
+  update: { vi: 'Sửa hồ sơ', en: 'Change a record' },
+  'check-in': { vi: 'Điểm danh', en: 'Check-in' },
+  'email-registrants': { vi: 'Gửi thư cho người đăng ký', en: 'Email registrants' },
+  'guardian-download': { vi: 'Phụ huynh tải dữ liệu', en: 'Guardian downloaded data' },
+  'guardian-cancel': { vi: 'Phụ huynh huỷ đăng ký', en: 'Guardian cancelled' },
+} as const satisfies Record<string, { vi: string; en: string }>
+
+export type AuditAction = keyof typeof AUDIT_ACTIONS
+
+export type AuditEntry = {
+  action: AuditAction
+  resource: string
+  documentIds?: Id[]
+  event?: Id | null
+  summary?: string
+}
+
+function clientIp(req?: Partial<PayloadRequest>): string | undefined {
+  const headers = req?.headers
+  if (!headers) return undefined
+  return headers.get('x-real-ip') ?? headers.get('x-forwarded-for')?.split(',')[0]?.trim() ?? undefined
+}
+
+/** Appends one entry. Pass `req` to record the acting staff user (and to join its transaction). */
+export async function audit(payload: Payload, entry: AuditEntry, req?: Partial<PayloadRequest>): Promise<void> {
+  const user = req?.user && req.user.collection === 'users' ? req.user : null
+  await payload.create({
+    collection: 'audit-log',
+    overrideAccess: true,
+    depth: 0,
+    req,
+    data: {
+      at: new Date().toISOString(),
+      user: user ? user.id : undefined,
+      userEmail: user?.email ?? undefined,
+      action: entry.action,
+      resource: entry.resource,
+      event: entry.event == null ? undefined : asId(entry.event),
+      documentIds: entry.documentIds?.slice(0, 500),
+      count: entry.documentIds?.length ?? 0,
+      summary: entry.summary?.slice(0, 300),
+      ip: clientIp(req),
+    },
+  })
+}
+
+/** The collection operations on children's records that a staff user's request logs. */
+const OPERATION_ACTIONS = {
+  find: 'read-list',
+  findByID: 'read-one',
+  update: 'update',
+  updateByID: 'update',
+  delete: 'update',
+  deleteByID: 'update',
+} as const satisfies Record<string, AuditAction>
+
+type OperationResult = { id?: Id; event?: unknown; docs?: { id: Id; event?: unknown }[]; totalDocs?: number; page?: number } | null | undefined
+
+const eventIdOf = (value: unknown): Id | null => {
+  if (typeof value === 'number' || typeof value === 'string') return value
+  if (value && typeof value === 'object' && 'id' in value && (typeof value.id === 'number' || typeof value.id === 'string')) return value.id
+  return null
+}
+
+/**
+ * One entry for one operation (a list read is one entry with every id it returned, not one per
+ * record), when a staff user made it — through REST, GraphQL or the admin. The server's own
+ * calls (no user) write nothing; neither do reads that returned no record.
+ */
+export async function auditOperation(
+  payload: Payload,
+  args: { collection: string; operation: string; result: unknown; req: PayloadRequest },
+): Promise<void> {
+  const { req, operation } = args
+  if (!req.user || req.user.collection !== 'users') return
+  if (!(operation in OPERATION_ACTIONS)) return
+  const action = OPERATION_ACTIONS[operation as keyof typeof OPERATION_ACTIONS]
+  const result = args.result as OperationResult
+  const docs = result?.docs ?? (result?.id != null ? [result] : [])
+  const ids = docs.map((d) => d.id).filter((id): id is Id => id != null)
+  if (!ids.length) return
+  const events = new Set(docs.map((d) => eventIdOf(d.event)).filter((e) => e !== null).map(String))
+  const event = events.size === 1 ? eventIdOf(docs[0]?.event) : null
+  const deleted = operation === 'delete' || operation === 'deleteByID'
+  const page = operation === 'find' && result?.totalDocs != null ? ` (${ids.length}/${result.totalDocs}, page ${result.page ?? 1})` : ''
+  await audit(payload, { action, resource: args.collection, documentIds: ids, event, summary: `${operation} ${args.collection}${deleted ? ' (deleted)' : ''}${page}` }, req)
+}

@@ -1,0 +1,63 @@
+/**
+ * Guards in front of every public form, before anything is parsed or stored:
+ *
+ * - form token: each rendered form carries the time it was rendered, signed with the server
+ *   secret. A form sent back sooner than a person could fill it (FORM_MIN_SECONDS), or with a
+ *   token that is forged or older than a day, is dropped.
+ * - honeypot: a field people never see; a form that fills it in was filled by a robot.
+ * - rate limit: at most FORM rate per minute per client address (rate-limiter-flexible).
+ */
+import { createHmac, timingSafeEqual } from 'node:crypto'
+import { RateLimiterMemory, RateLimiterRes } from 'rate-limiter-flexible'
+
+export const HONEYPOT_FIELD = 'website'
+export const FORM_TOKEN_FIELD = 'formToken'
+const MAX_FORM_AGE_MS = 24 * 3600 * 1000
+
+const sign = (secret: string, value: string) => createHmac('sha256', secret).update(`form:${value}`).digest('base64url')
+
+export function issueFormToken(secret: string, now = new Date()): string {
+  const at = now.getTime().toString(36)
+  return `${at}.${sign(secret, at)}`
+}
+
+export type FormTokenProblem = 'invalid-form' | 'too-fast' | 'form-expired'
+
+export function checkFormToken(secret: string, token: unknown, minSeconds: number, now = new Date()): FormTokenProblem | null {
+  if (typeof token !== 'string') return 'invalid-form'
+  const [at, mac] = token.split('.')
+  if (!at || !mac || !/^[0-9a-z]{1,12}$/.test(at)) return 'invalid-form'
+  const expected = Buffer.from(sign(secret, at))
+  const given = Buffer.from(mac)
+  if (expected.length !== given.length || !timingSafeEqual(expected, given)) return 'invalid-form'
+  const age = now.getTime() - parseInt(at, 36)
+  if (age > MAX_FORM_AGE_MS) return 'form-expired'
+  if (age < minSeconds * 1000) return 'too-fast'
+  return null
+}
+
+/** True when the hidden honeypot field came back filled in. */
+export function honeypotFilled(value: unknown): boolean {
+  return typeof value === 'string' && value.trim() !== ''
+}
+
+const limiters = new Map<number, RateLimiterMemory>()
+
+/**
+ * Counts one submission from `address`. Returns null when allowed, or the seconds to wait.
+ * One limiter per configured rate, shared by every public form in this process.
+ */
+export async function takeFormAllowance(address: string, perMinute: number): Promise<number | null> {
+  let limiter = limiters.get(perMinute)
+  if (!limiter) {
+    limiter = new RateLimiterMemory({ points: perMinute, duration: 60, keyPrefix: 'public-form' })
+    limiters.set(perMinute, limiter)
+  }
+  try {
+    await limiter.consume(address || 'unknown', 1)
+    return null
+  } catch (res) {
+    if (res instanceof RateLimiterRes) return Math.max(1, Math.ceil(res.msBeforeNext / 1000))
+    throw res
+  }
+}

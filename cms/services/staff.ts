@@ -1,0 +1,142 @@
+/**
+ * Staff work on registrations (exports, check-in, emails to registrants, the seats dashboard)
+ * shares one rule of scope, the same as read access to `registrations`: an admin works on every
+ * event, a coordinator on the events of the communes they cover (cms/access/roles.ts), nobody
+ * else on any. Refusals carry a message in the staff member's language.
+ *
+ * Services here read with the Local API and no user (so Payload's own read logging stays out of
+ * the way) after checking the scope themselves, and write their own audit entry.
+ */
+import type { Payload, PayloadHandler, PayloadRequest, Where } from 'payload'
+import { checkRole, coveredAreaIds } from '../access/roles'
+import { reqLang, type Lang } from '../i18n/messages'
+import type { Event, Registration } from '../payload-types'
+import { asId, idOf, type Id } from './ids'
+
+export const REGISTRATION_STATUSES = {
+  pending: { vi: 'Đang xử lý', en: 'Being processed' },
+  confirmed: { vi: 'Có chỗ', en: 'Confirmed' },
+  waitlisted: { vi: 'Danh sách chờ', en: 'Waitlisted' },
+  cancelled: { vi: 'Đã huỷ', en: 'Cancelled' },
+  attended: { vi: 'Đã tham gia', en: 'Attended' },
+  'no-show': { vi: 'Vắng mặt', en: 'No-show' },
+} as const satisfies Record<Registration['status'], Record<Lang, string>>
+export type RegistrationStatus = keyof typeof REGISTRATION_STATUSES
+
+export const GUARDIAN_RELATIONSHIPS = {
+  mother: { vi: 'Mẹ', en: 'Mother' },
+  father: { vi: 'Bố', en: 'Father' },
+  grandparent: { vi: 'Ông / bà', en: 'Grandparent' },
+  guardian: { vi: 'Người giám hộ', en: 'Legal guardian' },
+  teacher: { vi: 'Giáo viên', en: 'Teacher' },
+} as const satisfies Record<Registration['guardian']['relationship'], Record<Lang, string>>
+
+const messages = {
+  signIn: { vi: 'Vui lòng đăng nhập.', en: 'Please sign in.' },
+  forbidden: { vi: 'Sự kiện này không thuộc địa bàn bạn phụ trách.', en: 'This event is outside the areas you cover.' },
+  eventNotFound: { vi: 'Không tìm thấy sự kiện.', en: 'Event not found.' },
+  registrationNotFound: { vi: 'Không tìm thấy đăng ký.', en: 'Registration not found.' },
+  badFormat: { vi: 'Định dạng phải là csv hoặc xlsx.', en: 'The format must be csv or xlsx.' },
+  checkInCancelled: { vi: 'Đăng ký này đã bị huỷ: không thể điểm danh.', en: 'This registration was cancelled: it cannot be checked in.' },
+  checkInWaitlisted: {
+    vi: 'Trẻ đang trong danh sách chờ, chưa có chỗ: không thể điểm danh.',
+    en: 'This child is on the waitlist and has no seat: they cannot be checked in.',
+  },
+  checkInPending: { vi: 'Đăng ký đang được xử lý, chưa có chỗ: không thể điểm danh.', en: 'This registration is still being processed: it cannot be checked in yet.' },
+  sessionInvalid: {
+    vi: 'Buổi {session} không có trong lịch (sự kiện có {count} buổi).',
+    en: 'Session {session} is not in the schedule (the event has {count} sessions).',
+  },
+  noSessionToday: { vi: 'Hôm nay không có buổi nào: hãy chọn buổi cần điểm danh.', en: 'There is no session today: choose the session to check in.' },
+  invalidInput: { vi: 'Dữ liệu không hợp lệ: {details}', en: 'Invalid input: {details}' },
+} as const satisfies Record<string, Record<Lang, string>>
+export type StaffMessage = keyof typeof messages
+
+export function staffMessage(lang: Lang, key: StaffMessage, vars: Record<string, string | number> = {}): string {
+  return messages[key][lang].replace(/\{(\w+)\}/g, (_, name: string) => String(vars[name] ?? `{${name}}`))
+}
+
+/** A refusal to show staff (HTTP status + translated message). */
+export class StaffError extends Error {
+  override name = 'StaffError'
+  constructor(
+    readonly key: StaffMessage,
+    readonly status: number,
+    readonly vars: Record<string, string | number> = {},
+  ) {
+    super(staffMessage('en', key, vars))
+  }
+}
+
+/** Which events a user may work on: all, those in some areas, or none (null). */
+export type Scope = { all: true } | { all: false; areas: Id[] }
+
+export async function scopeOf(req: PayloadRequest): Promise<Scope | null> {
+  if (checkRole(['admin'], req.user)) return { all: true }
+  const areas = await coveredAreaIds(req)
+  return areas.length ? { all: false, areas } : null
+}
+
+/** The events of a scope, as a `where` on events. */
+export const eventsWhere = (scope: Scope): Where | undefined => (scope.all ? undefined : { area: { in: scope.areas } })
+
+export function inScope(scope: Scope, areaId: Id | null): boolean {
+  return scope.all || (areaId !== null && scope.areas.map(String).includes(String(areaId)))
+}
+
+/** The event, if the user may work on it; otherwise a StaffError (404 or 403). */
+export async function scopedEvent(payload: Payload, req: PayloadRequest, eventId: Id, locale: Lang = 'vi'): Promise<Event> {
+  const scope = await scopeOf(req)
+  if (!scope) throw new StaffError('forbidden', 403)
+  const event = await payload.findByID({ collection: 'events', id: asId(eventId), depth: 0, locale, disableErrors: true })
+  if (!event) throw new StaffError('eventNotFound', 404)
+  if (!inScope(scope, idOf(event.area))) throw new StaffError('forbidden', 403)
+  return event
+}
+
+/** A registration and its event, if the user may work on that event. */
+export async function scopedRegistration(payload: Payload, req: PayloadRequest, id: Id): Promise<{ registration: Registration; event: Event }> {
+  const registration = await payload.findByID({ collection: 'registrations', id: asId(id), depth: 0, disableErrors: true })
+  const eventId = idOf(registration?.event)
+  if (!registration || eventId === null) throw new StaffError('registrationNotFound', 404)
+  return { registration, event: await scopedEvent(payload, req, eventId) }
+}
+
+/** An endpoint for signed-in staff: refusals become JSON `{ error }` in the user's language. */
+export function staffEndpoint(handler: (req: PayloadRequest) => Promise<Response>): PayloadHandler {
+  return async (req) => {
+    const lang = reqLang(req)
+    if (!req.user || req.user.collection !== 'users') return Response.json({ error: staffMessage(lang, 'signIn') }, { status: 401 })
+    try {
+      return await handler(req)
+    } catch (err) {
+      if (err instanceof StaffError) return Response.json({ error: staffMessage(lang, err.key, err.vars) }, { status: err.status })
+      throw err
+    }
+  }
+}
+
+/** The day (YYYY-MM-DD) it is now in Vietnam, where the events take place. */
+export function vietnamDay(now: Date): string {
+  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Ho_Chi_Minh', year: 'numeric', month: '2-digit', day: '2-digit' }).format(now)
+}
+
+/** The days of an event's sessions, in schedule order (session n is index n − 1). */
+export function sessionDays(event: Pick<Event, 'sessions'>): string[] {
+  return (event.sessions ?? []).map((s) => s.date.slice(0, 10))
+}
+
+/** dd/mm/yyyy, as staff read dates. */
+export function displayDay(isoDay: string): string {
+  const [y, m, d] = isoDay.slice(0, 10).split('-')
+  return `${d}/${m}/${y}`
+}
+
+/** An id from a URL or a form: digits become a number (SQL ids), other strings stay (MongoDB). */
+export function parseId(value: unknown): Id | null {
+  if (typeof value === 'number' && Number.isInteger(value) && value > 0) return value
+  if (typeof value !== 'string' || !value.trim()) return null
+  const v = value.trim()
+  if (/^\d+$/.test(v)) return Number(v)
+  return /^[a-f0-9]{24}$/i.test(v) ? v : null
+}

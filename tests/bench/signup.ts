@@ -1,0 +1,134 @@
+/**
+ * Sign-up throughput, printed by `npm run bench`:
+ *
+ * - the project: the real public endpoint (the sign-up page's Astro Action, a form post with one
+ *   child each, validated, guarded, seated or waitlisted, confirmation queued), driven by
+ *   `clients` concurrent clients for `seconds`;
+ * - a raw Node server in the same run: an http server that parses the same form body and runs one
+ *   guarded insert ("only if seats remain") into the same SQLite file, driven the same way. Its
+ *   capacity is set beyond what it can fill in the run, so every request really inserts.
+ *
+ * Afterwards the seats are counted: more than the capacity would be overbooking.
+ */
+import { spawn } from 'node:child_process'
+import { randomBytes } from 'node:crypto'
+import path from 'node:path'
+import { issueFormToken } from '../../cms/services/form-guard'
+import { freePort } from '../helpers/ports'
+import { adminToken, api, createOpenEvent } from '../helpers/signup'
+
+export type Drive = { done: number; perSecond: number; p50: number; p99: number; errors: number; statuses: Record<string, number> }
+
+const quantile = (sorted: number[], q: number) => sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))] ?? 0
+
+/** `clients` loops posting one sign-up after another for `seconds`. */
+async function drive(seconds: number, clients: number, post: (i: number) => Promise<string>): Promise<Drive> {
+  const latencies: number[] = []
+  const statuses: Record<string, number> = {}
+  let errors = 0
+  let n = 0
+  const end = performance.now() + seconds * 1000
+  const t0 = performance.now()
+  await Promise.all(
+    Array.from({ length: clients }, async () => {
+      while (performance.now() < end) {
+        const i = n++
+        const start = performance.now()
+        try {
+          const status = await post(i)
+          statuses[status] = (statuses[status] ?? 0) + 1
+          latencies.push(performance.now() - start)
+        } catch {
+          errors++
+        }
+      }
+    }),
+  )
+  const elapsed = (performance.now() - t0) / 1000
+  latencies.sort((a, b) => a - b)
+  return { done: latencies.length, perSecond: latencies.length / elapsed, p50: quantile(latencies, 0.5), p99: quantile(latencies, 0.99), errors, statuses }
+}
+
+/** The raw comparison: a bare Node http server doing one guarded insert into the same SQLite file. */
+async function rawSignUpServer(dbFile: string, capacity: number): Promise<{ url: string; stop: () => void }> {
+  const port = await freePort()
+  const code = `
+    const http = require('node:http');
+    const { createClient } = require(${JSON.stringify(path.join(process.cwd(), 'node_modules', '@libsql', 'client'))});
+    const db = createClient({ url: ${JSON.stringify(`file:${dbFile}`)} });
+    (async () => {
+      await db.execute('PRAGMA busy_timeout = 10000');
+      await db.execute('CREATE TABLE IF NOT EXISTS bench_raw_signups (id INTEGER PRIMARY KEY, event INTEGER NOT NULL, family TEXT, given TEXT, birth TEXT, created TEXT)');
+      await db.execute('CREATE INDEX IF NOT EXISTS bench_raw_signups_event ON bench_raw_signups (event)');
+      http.createServer((req, res) => {
+        const chunks = [];
+        req.on('data', (c) => chunks.push(c));
+        req.on('end', async () => {
+          const form = new URLSearchParams(Buffer.concat(chunks).toString());
+          try {
+            const r = await db.execute({
+              sql: 'INSERT INTO bench_raw_signups (event, family, given, birth, created) SELECT ?, ?, ?, ?, ? WHERE (SELECT count(*) FROM bench_raw_signups WHERE event = ?) < ?',
+              args: [1, form.get('children.0.familyName'), form.get('children.0.givenName'), form.get('children.0.birthDate'), new Date().toISOString(), 1, ${capacity}],
+            });
+            res.writeHead(200, { 'content-type': 'text/plain' }).end(r.rowsAffected ? 'confirmed' : 'full');
+          } catch (e) { res.writeHead(500).end(String(e)) }
+        });
+      }).listen(${port}, '127.0.0.1', () => process.stdout.write('up\\n'));
+    })();`
+  const child = spawn(process.execPath, ['-e', code], { stdio: ['ignore', 'pipe', 'inherit'] })
+  await new Promise<void>((resolve) => child.stdout?.once('data', () => resolve()))
+  return { url: `http://127.0.0.1:${port}/`, stop: () => child.kill() }
+}
+
+function body(eventId: number, i: number, secret: string): string {
+  return new URLSearchParams({
+    eventId: String(eventId),
+    idempotencyKey: randomBytes(18).toString('base64url'),
+    formToken: issueFormToken(secret, new Date(Date.now() - 10_000)),
+    website: '',
+    submittedBy: 'guardian',
+    'guardian.name': 'Phụ huynh thử tải',
+    'guardian.relationship': 'mother',
+    'guardian.phone': '0912345678',
+    'guardian.email': `tai-${i}@example.vn`,
+    guardianConsent: 'on',
+    'children.0.familyName': 'Thử Tải',
+    'children.0.givenName': `Số ${i}`,
+    'children.0.birthDate': '2016-05-05',
+    'children.0.assent': 'on',
+  }).toString()
+}
+
+export async function benchSignUps(opts: { url: string; dbFile: string; secret: string; seconds: number; clients: number; capacity: number }) {
+  const admin = await adminToken(opts.url)
+  const event = await createOpenEvent(opts.url, admin, { capacity: opts.capacity })
+  const endpoint = `${opts.url}/su-kien/${event.slug}/dang-ky/?_action=signUp`
+  const ours = await drive(opts.seconds, opts.clients, async (i) => {
+    const res = await fetch(endpoint, { method: 'POST', headers: { origin: opts.url, 'content-type': 'application/x-www-form-urlencoded' }, body: body(event.id, i, opts.secret) })
+    const html = await res.text()
+    if (res.status !== 200) return `http ${res.status}`
+    return /<tr data-status="([a-z]+)">/.exec(html)?.[1] ?? 'no result'
+  })
+  const seats = (await api<{ docs: { number: number }[] }>(opts.url, admin, `/seats?where[event][equals]=${event.id}&limit=0&depth=0`)).docs.map((s) => s.number)
+  // Let the server send the confirmations it queued, so that its mail work does not compete
+  // with the raw server for the database (at most a minute).
+  const drainedBy = Date.now() + 60_000
+  while (Date.now() < drainedBy) {
+    const queued = await api<{ totalDocs: number }>(opts.url, admin, '/email-outbox?where[status][in]=queued,sending&limit=1&depth=0')
+    if (queued.totalDocs === 0) break
+    await new Promise((r) => setTimeout(r, 500))
+  }
+
+  const raw = await rawSignUpServer(opts.dbFile, 100_000_000)
+  let theirs: Drive
+  try {
+    theirs = await drive(opts.seconds, opts.clients, async (i) => {
+      const res = await fetch(raw.url, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: body(1, i, opts.secret) })
+      const text = await res.text()
+      return res.status === 200 ? text : `http ${res.status}`
+    })
+  } finally {
+    raw.stop()
+  }
+  return { ours, theirs, seatsHeld: seats.length, distinctSeats: new Set(seats).size, capacity: opts.capacity }
+}

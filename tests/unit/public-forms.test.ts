@@ -1,0 +1,114 @@
+/** The guards in front of public forms, the class-list reader and the form decoder: pure functions. */
+import { describe, expect, it } from 'vitest'
+import { ZSignUp } from '../../cms/schemas/signup'
+import { checkFormToken, honeypotFilled, issueFormToken, takeFormAllowance } from '../../cms/services/form-guard'
+import { normaliseDate, parseClassList } from '../../site/lib/class-list'
+import { readSignUpForm, toSignUpInput } from '../../site/lib/signup-form'
+
+const SECRET = 'unit-test-secret-0123456789abcdefghijkl'
+
+describe('form token', () => {
+  const renderedAt = new Date('2026-06-01T08:00:00Z')
+  const token = issueFormToken(SECRET, renderedAt)
+  const after = (seconds: number) => new Date(renderedAt.getTime() + seconds * 1000)
+
+  it('drops a form sent back sooner than a person could fill it', () => {
+    expect(checkFormToken(SECRET, token, 3, after(1))).toBe('too-fast')
+    expect(checkFormToken(SECRET, token, 3, after(4))).toBeNull()
+  })
+  it('drops forged, missing and day-old tokens', () => {
+    expect(checkFormToken('another-secret-0123456789abcdefghijklmn', token, 3, after(10))).toBe('invalid-form')
+    expect(checkFormToken(SECRET, `${token.split('.')[0]}.AAAA`, 3, after(10))).toBe('invalid-form')
+    expect(checkFormToken(SECRET, undefined, 3, after(10))).toBe('invalid-form')
+    expect(checkFormToken(SECRET, token, 3, after(25 * 3600))).toBe('form-expired')
+  })
+  it('sees a filled honeypot', () => {
+    expect(honeypotFilled('http://spam.example')).toBe(true)
+    expect(honeypotFilled('  ')).toBe(false)
+    expect(honeypotFilled(null)).toBe(false)
+  })
+  it('allows a set number of submissions per minute per address, then says how long to wait', async () => {
+    const address = `10.0.0.${Math.floor(Math.random() * 250)}-${Date.now()}`
+    const results = []
+    for (let i = 0; i < 4; i++) results.push(await takeFormAllowance(address, 3))
+    expect(results.slice(0, 3)).toEqual([null, null, null])
+    expect(results[3]).toBeGreaterThan(0)
+    expect(await takeFormAllowance(`${address}-other`, 3)).toBeNull()
+  })
+})
+
+describe('class list', () => {
+  it('reads a Vietnamese header in any order, Vietnamese dates and semicolons', () => {
+    const list = parseClassList('Ngày sinh;Tên;Họ;Lớp\n04/05/2017;Mai;Trần Thị;4A\n2016-12-01;Hùng;Nguyễn Văn;4A\n')
+    expect(list.problems).toEqual([])
+    expect(list.rows).toEqual([
+      { familyName: 'Trần Thị', givenName: 'Mai', birthDate: '2017-05-04', grade: '4A' },
+      { familyName: 'Nguyễn Văn', givenName: 'Hùng', birthDate: '2016-12-01', grade: '4A' },
+    ])
+  })
+  it('reads rows without a header, and a single full-name column', () => {
+    expect(parseClassList('Lê,Bình,1/2/2018,1B').rows).toEqual([{ familyName: 'Lê', givenName: 'Bình', birthDate: '2018-02-01', grade: '1B' }])
+    expect(parseClassList('Họ và tên,Ngày sinh\nPhạm Thị Thu Hà,03/03/2015').rows).toEqual([{ familyName: 'Phạm Thị Thu', givenName: 'Hà', birthDate: '2015-03-03' }])
+  })
+  it('reports lines without a name or a birth date instead of guessing', () => {
+    const list = parseClassList('Họ,Tên,Ngày sinh\nTrần,An,\n,,\nVõ,Cường,02/02/2016')
+    expect(list.rows.map((r) => r.givenName)).toEqual(['Cường'])
+    expect(list.problems).toEqual([{ line: 2, text: 'Trần, An, ' }])
+  })
+  it('maps priority groups written in words', () => {
+    expect(parseClassList('Họ,Tên,Ngày sinh,Lớp,Ưu tiên\nĐỗ,Duy,02/02/2016,3C,Hộ nghèo').rows[0]?.priorityGroup).toBe('poor')
+  })
+  it('normalises dates it understands and leaves the rest to the schema', () => {
+    expect(normaliseDate('9.6.2017')).toBe('2017-06-09')
+    expect(normaliseDate('June 9')).toBe('June 9')
+  })
+})
+
+describe('sign-up form decoding', () => {
+  const form = (entries: [string, string][]) => {
+    const f = new FormData()
+    for (const [k, v] of entries) f.append(k, v)
+    return f
+  }
+  const base: [string, string][] = [
+    ['eventId', '7'],
+    ['idempotencyKey', 'abcdefghijklmnop1234'],
+    ['guardian.name', 'Trần Văn An'],
+    ['guardian.relationship', 'father'],
+    ['guardian.phone', '0912 345 678'],
+    ['guardianConsent', 'on'],
+  ]
+
+  it('ignores blank rows, adds the class list after the typed rows, and drops fields the public may not set', async () => {
+    const { values } = await readSignUpForm(
+      form([
+        ...base,
+        ['children.0.familyName', 'Trần Thị'],
+        ['children.0.givenName', 'Mai'],
+        ['children.0.birthDate', '2017-05-04'],
+        ['children.0.status', 'confirmed'],
+        ['children.1.familyName', ''],
+        ['children.1.givenName', ''],
+        ['seat', '1'],
+        ['classList', 'Nguyễn,Hùng,12/03/2016,4A'],
+      ]),
+    )
+    const parsed = ZSignUp.parse(toSignUpInput(values))
+    expect(parsed.children.map((c) => c.givenName)).toEqual(['Mai', 'Hùng'])
+    expect(parsed.guardian.phone).toBe('+84912345678')
+    expect(JSON.stringify(parsed)).not.toMatch(/status|seat/)
+  })
+
+  it('applies a school name, the commune and the teacher\'s assent note to every child of a class', async () => {
+    const { values } = await readSignUpForm(
+      form([...base, ['submittedBy', 'school'], ['schoolName', 'Trường Tiểu học Tân An'], ['childArea', '12'], ['assentAll', 'on'], ['classList', 'Lê,Bình,1/2/2016,4B\nVõ,Cường,2/2/2016,4B']]),
+    )
+    const parsed = ZSignUp.parse(toSignUpInput(values))
+    expect(parsed.submittedBy).toBe('school')
+    expect(parsed.guardian.relationship).toBe('teacher')
+    expect(parsed.children.map((c) => [c.school, c.area, c.assent])).toEqual([
+      ['Trường Tiểu học Tân An', 12, true],
+      ['Trường Tiểu học Tân An', 12, true],
+    ])
+  })
+})
