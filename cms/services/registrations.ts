@@ -7,12 +7,14 @@
  * Waitlist: first come, first served. While anyone is waiting, a new sign-up joins the end of
  * the queue rather than taking a seat a cancellation has just freed.
  */
-import { createHash, randomBytes } from 'node:crypto'
+import { createHash, createHmac, randomBytes } from 'node:crypto'
 import type { Payload } from 'payload'
 import { childRefusal, firstSessionDay, registrationWindowProblem, ageOn, type RefusalReason } from './eligibility'
-import { claimSeat, isUniqueViolation, releaseSeat, seatOf } from './seats'
+import { claimSeat, releaseSeat, seatOf } from './seats'
+import { isUniqueViolation } from './errors'
+import type { Registration } from '../payload-types'
 import type { TSignUp } from '../schemas/signup'
-import { asId, type Id } from './ids'
+import { asId, idOf, type Id } from './ids'
 
 
 /** Children this age or older give their own assent (Law on Children 2016). */
@@ -29,7 +31,7 @@ export type ChildOutcome =
 
 export type SignUpResult = {
   outcomes: ChildOutcome[]
-  /** The secret manage tokens of the registrations this call created (sent by email, stored hashed). */
+  /** The secret manage token of each child who got a seat or a waitlist place (sent by email, stored hashed). */
   manageTokens: Map<number, string>
 }
 
@@ -38,6 +40,16 @@ export class EventNotFound extends Error {
 }
 
 export const hashToken = (token: string) => createHash('sha256').update(token).digest('hex')
+
+/**
+ * The secret manage token of one child's registration: derived from the server secret and the
+ * child's idempotency key, so a retried submission (even after a crash) can give the same link
+ * again. Only its hash is stored; without the server secret it cannot be guessed.
+ */
+export function manageTokenFor(secret: string, idempotencyKey: string): string {
+  return createHmac('sha256', secret).update(`manage:${idempotencyKey}`).digest('base64url')
+}
+export const MANAGE_TOKEN = /^[A-Za-z0-9_-]{43}$/
 
 /** Same child, same event: normalised full name and birth date. */
 export function childKey(eventId: Id, child: Pick<ChildInput, 'familyName' | 'givenName' | 'birthDate'>): string {
@@ -62,10 +74,29 @@ type EventDoc = {
 }
 
 async function loadEvent(payload: Payload, id: Id): Promise<EventDoc> {
-  const found = await payload.find({ collection: 'events', where: { and: [{ id: { equals: id } }, { _status: { equals: 'published' } }] }, depth: 0, limit: 1 })
+  const found = await payload.find({
+    collection: 'events',
+    where: { and: [{ id: { equals: id } }, { _status: { equals: 'published' } }] },
+    depth: 0,
+    limit: 1,
+    pagination: false,
+    select: { capacity: true, reservedSeats: true, waitlist: true, sessions: true, registrationOpensAt: true, registrationClosesAt: true, eligibility: true, consent: true },
+  })
   const event = found.docs[0]
   if (!event) throw new EventNotFound(`No published event ${id}`)
   return event
+}
+
+type RegistrationState = Partial<Pick<Registration, 'status' | 'waitlistedAt' | 'confirmationQueuedAt' | 'remindedAt'>>
+
+/**
+ * Changes a registration's bookkeeping (status, waitlist time, notice markers) and nothing else.
+ * The write goes to the database adapter directly: no hook on registrations reacts to these
+ * fields, and Payload's full update (re-validating and re-saving the whole child record with its
+ * consents) was the largest cost of a sign-up. Works alike on SQLite, PostgreSQL and MongoDB.
+ */
+export async function setRegistrationState(payload: Payload, id: Id, state: RegistrationState): Promise<void> {
+  await payload.db.updateOne({ collection: 'registrations', id, data: { ...state, updatedAt: new Date().toISOString() } })
 }
 
 /** Position in the event's waitlist (1 = next to get a seat). */
@@ -108,10 +139,12 @@ async function place(
   reg: { id: Id; reference: string; status?: string | null; waitlistedAt?: string | null },
   priority: boolean,
   index: number,
+  fresh = false,
 ): Promise<ChildOutcome> {
-  const held = await seatOf(payload, reg.id)
+  // a registration stored a moment ago cannot hold a seat yet
+  const held = fresh ? null : await seatOf(payload, reg.id)
   if (held !== null) {
-    if (reg.status !== 'confirmed') await payload.update({ collection: 'registrations', id: reg.id, data: { status: 'confirmed' }, depth: 0 })
+    if (reg.status !== 'confirmed') await setRegistrationState(payload, reg.id, { status: 'confirmed' })
     return { index, status: 'confirmed', reference: reg.reference, seat: held }
   }
   if (reg.status === 'waitlisted') {
@@ -121,7 +154,7 @@ async function place(
   if (!(waitlistOn && (await someoneWaitingAhead(payload, event.id, priority)))) {
     const seat = await claimSeat(payload, { eventId: event.id, capacity: event.capacity, reserved: event.reservedSeats ?? 0, priority, registrationId: reg.id })
     if (seat !== null) {
-      await payload.update({ collection: 'registrations', id: reg.id, data: { status: 'confirmed' }, depth: 0 })
+      await setRegistrationState(payload, reg.id, { status: 'confirmed' })
       return { index, status: 'confirmed', reference: reg.reference, seat }
     }
   }
@@ -130,7 +163,7 @@ async function place(
     return { index, status: 'refused', reason: 'full' }
   }
   const waitlistedAt = new Date().toISOString()
-  await payload.update({ collection: 'registrations', id: reg.id, data: { status: 'waitlisted', waitlistedAt }, depth: 0 })
+  await setRegistrationState(payload, reg.id, { status: 'waitlisted', waitlistedAt })
   return { index, status: 'waitlisted', reference: reg.reference, position: await waitlistPosition(payload, event.id, { id: reg.id, waitlistedAt }) }
 }
 
@@ -140,7 +173,7 @@ export async function signUp(payload: Payload, input: SignUpInput, options: { no
   const manageTokens = new Map<number, string>()
   const firstDay = firstSessionDay(event.sessions)
   const windowProblem = registrationWindowProblem({ opensAt: event.registrationOpensAt, closesAt: event.registrationClosesAt }, now)
-  const areas = (event.eligibility?.areas ?? []).map((a) => (typeof a === 'object' ? a.id : a))
+  const areas = (event.eligibility?.areas ?? []).map((a) => idOf(a))
   const outcomes: ChildOutcome[] = []
 
   for (const [index, child] of input.children.entries()) {
@@ -148,8 +181,11 @@ export async function signUp(payload: Payload, input: SignUpInput, options: { no
     // A retry: this child was stored by an earlier attempt of the same submission.
     const earlier = await payload.find({ collection: 'registrations', where: { idempotencyKey: { equals: key } }, limit: 1, depth: 0 })
     const existing = earlier.docs[0]
+    const token = manageTokenFor(payload.secret, key)
     if (existing) {
-      outcomes.push(await place(payload, event, existing, Boolean(child.priorityGroup), index))
+      const outcome = await place(payload, event, existing, Boolean(child.priorityGroup), index)
+      if (outcome.status !== 'refused') manageTokens.set(index, token)
+      outcomes.push(outcome)
       continue
     }
     const refusal = windowProblem ?? childRefusal({ ...event.eligibility, areas }, firstDay, child)
@@ -161,7 +197,6 @@ export async function signUp(payload: Payload, input: SignUpInput, options: { no
       outcomes.push({ index, status: 'refused', reason: 'assent-missing' })
       continue
     }
-    const token = randomBytes(24).toString('base64url')
     const version = event.consent?.version ?? 'v1'
     const grantedAt = now.toISOString()
     const consents: { purpose: 'participation' | 'photo'; grantedBy: 'guardian' | 'child'; wordingVersion: string; grantedAt: string }[] = [
@@ -175,6 +210,7 @@ export async function signUp(payload: Payload, input: SignUpInput, options: { no
       reg = await payload.create({
         collection: 'registrations',
         depth: 0,
+        select: { reference: true, status: true, waitlistedAt: true },
         data: {
           reference: reference(),
           event: asId(event.id),
@@ -202,11 +238,13 @@ export async function signUp(payload: Payload, input: SignUpInput, options: { no
       // Either this very child is already signed up, or a concurrent retry of this submission won.
       const raced = await payload.find({ collection: 'registrations', where: { idempotencyKey: { equals: key } }, limit: 1, depth: 0 })
       const doc = raced.docs[0]
+      if (doc) manageTokens.set(index, token)
       outcomes.push(doc ? await place(payload, event, doc, Boolean(child.priorityGroup), index) : { index, status: 'refused', reason: 'already-registered' })
       continue
     }
-    manageTokens.set(index, token)
-    outcomes.push(await place(payload, event, reg, Boolean(child.priorityGroup), index))
+    const outcome = await place(payload, event, reg, Boolean(child.priorityGroup), index, true)
+    if (outcome.status !== 'refused') manageTokens.set(index, token)
+    outcomes.push(outcome)
   }
   return { outcomes, manageTokens }
 }
@@ -225,11 +263,14 @@ export async function cancelRegistration(payload: Payload, id: Id): Promise<Id[]
     id,
     depth: 0,
     overrideAccess: true,
-    data: { status: 'cancelled', waitlistedAt: null, childKey: `${reg.childKey ?? ''}:cancelled:${id}` },
+    data: { status: 'cancelled', waitlistedAt: null, cancelledAt: new Date().toISOString(), childKey: `${reg.childKey ?? ''}:cancelled:${id}` },
   })
-  const eventId = typeof reg.event === 'object' ? reg.event.id : reg.event
+  const eventId = idOf(reg.event)
   return promoteWaitlist(payload, eventId)
 }
+
+/** What staff may set a registration's status to by hand; seats, the waitlist and cancelling go through the services. */
+export const STAFF_SETTABLE_STATUSES = ['attended', 'no-show'] as const
 
 /**
  * Gives free seats to waitlisted children, first come first served. A child who cannot take the
@@ -254,8 +295,39 @@ export async function promoteWaitlist(payload: Payload, eventId: Id): Promise<Id
       if (priority) break // not even a reserved seat is left
       continue
     }
-    await payload.update({ collection: 'registrations', id: reg.id, data: { status: 'confirmed', waitlistedAt: null }, depth: 0 })
+    // confirmationQueuedAt cleared: the family is due an email saying the child now has a seat.
+    // waitlistedAt is kept: a confirmed child with it set came from the waitlist.
+    await setRegistrationState(payload, reg.id, { status: 'confirmed', confirmationQueuedAt: null })
     promoted.push(reg.id)
   }
   return promoted
+}
+
+/** The registration a manage link points to (whatever its status), or null. */
+export async function registrationByToken(payload: Payload, token: string) {
+  if (!MANAGE_TOKEN.test(token)) return null
+  const res = await payload.find({ collection: 'registrations', where: { manageTokenHash: { equals: hashToken(token) } }, limit: 1, depth: 1 })
+  return res.docs[0] ?? null
+}
+
+/**
+ * Places registrations a crash left `pending` (stored, but neither seated nor waitlisted) that
+ * are older than `createdBefore`. A retry of the same submission would do the same; this makes
+ * sure it happens even when nobody retries. Returns how many were placed.
+ */
+export async function finishPending(payload: Payload, createdBefore: Date): Promise<number> {
+  const pending = await payload.find({
+    collection: 'registrations',
+    where: { and: [{ status: { equals: 'pending' } }, { createdAt: { less_than: createdBefore.toISOString() } }] },
+    sort: 'createdAt',
+    limit: 200,
+    depth: 0,
+    pagination: false,
+  })
+  for (const reg of pending.docs) {
+    const eventId = idOf(reg.event)
+    const event = await payload.findByID({ collection: 'events', id: eventId, depth: 0 })
+    await place(payload, event, reg, Boolean(reg.child?.priorityGroup), 0)
+  }
+  return pending.docs.length
 }

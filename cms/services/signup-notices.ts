@@ -1,0 +1,171 @@
+/**
+ * Notices about sign-ups, sent through the email outbox (never directly):
+ *
+ * - confirmation: once per submission, to the guardian (or teacher) who gave an email address;
+ * - seat from the waitlist: once per promoted child;
+ * - reminder: once per submission, `reminderDaysBefore` days before the first session.
+ *
+ * "Due" is read from the registrations themselves (confirmationQueuedAt, remindedAt), and each
+ * email has a dedupe key, so running this again (after a crash, from two places at once) sends
+ * nothing twice and forgets nothing. The server runs `runSignUpChores` every minute.
+ */
+import type { Payload, Where } from 'payload'
+import type { Event, Registration } from '../payload-types'
+import { env } from '../env'
+import { signUpEmails, type NoticeChild, type NoticeEvent, type NoticeInput } from '../email/signup'
+import { enqueueEmail } from './email/outbox'
+import { firstSessionDay } from './eligibility'
+import { finishPending, manageTokenFor, setRegistrationState, waitlistPosition } from './registrations'
+import { seatOf } from './seats'
+import { idOf, type Id } from './ids'
+
+/** A submission still being processed is left alone by the sweeper for this long. */
+export const SETTLE_MS = 2 * 60 * 1000
+const DAY_MS = 24 * 3600 * 1000
+
+async function noticeEvent(payload: Payload, eventId: Id): Promise<NoticeEvent> {
+  const read = (locale: 'vi' | 'en') =>
+    payload.findByID({ collection: 'events', id: eventId, depth: 0, locale, fallbackLocale: 'vi', select: { title: true, venue: true, sessions: true, organiser: true } })
+  const [vi, en] = await Promise.all([read('vi'), read('en')])
+  const first = [...(vi.sessions ?? [])].sort((a, b) => a.date.localeCompare(b.date))[0]
+  return {
+    title: { vi: vi.title, en: en.title },
+    venue: { vi: vi.venue, en: en.venue },
+    firstDay: firstSessionDay(vi.sessions),
+    firstStart: first?.start ?? null,
+    sessions: vi.sessions?.length ?? 0,
+    organiser: vi.organiser,
+  }
+}
+
+async function noticeChild(payload: Payload, reg: Registration): Promise<NoticeChild | null> {
+  if (reg.status !== 'confirmed' && reg.status !== 'waitlisted') return null
+  if (!reg.idempotencyKey) return null
+  const eventId = idOf(reg.event)
+  return {
+    reference: reg.reference,
+    familyName: reg.child.familyName,
+    givenName: reg.child.givenName,
+    status: reg.status,
+    seat: reg.status === 'confirmed' ? await seatOf(payload, reg.id) : null,
+    position: reg.status === 'waitlisted' ? await waitlistPosition(payload, eventId, reg) : null,
+    manageToken: manageTokenFor(payload.secret, reg.idempotencyKey),
+  }
+}
+
+/** When the message with this key was queued, or null if it never was. */
+async function queuedAt(payload: Payload, dedupeKey: string): Promise<string | null> {
+  const res = await payload.find({ collection: 'email-outbox', where: { dedupeKey: { equals: dedupeKey } }, limit: 1, depth: 0, pagination: false, select: { createdAt: true } })
+  return res.docs[0]?.createdAt ?? null
+}
+
+function groupBySubmission(docs: Registration[]): Map<string, Registration[]> {
+  const groups = new Map<string, Registration[]>()
+  for (const doc of docs) {
+    const key = doc.submissionId ?? `registration-${doc.id}`
+    groups.set(key, [...(groups.get(key) ?? []), doc])
+  }
+  return groups
+}
+
+async function queue(payload: Payload, kind: keyof typeof signUpEmails, input: Omit<NoticeInput, 'to'>, to: string | null | undefined) {
+  if (!to) return // phone only: the result page showed the manage links
+  await enqueueEmail(payload, await signUpEmails[kind](env().serverURL, { ...input, to }))
+}
+
+/**
+ * Queues the confirmation and seat emails that are due. `scope` narrows the work to one
+ * submission or one event (what the caller just changed); `settledBefore` leaves out
+ * registrations changed after that time (the sweeper uses it to stay clear of work in progress).
+ */
+export async function sendDueNotices(payload: Payload, scope: { submissionId?: string; eventId?: Id; settledBefore?: Date } = {}): Promise<number> {
+  const and: Where[] = [{ status: { in: ['confirmed', 'waitlisted'] } }, { confirmationQueuedAt: { exists: false } }]
+  if (scope.submissionId) and.push({ submissionId: { equals: scope.submissionId } })
+  if (scope.eventId !== undefined) and.push({ event: { equals: scope.eventId } })
+  if (scope.settledBefore) and.push({ updatedAt: { less_than: scope.settledBefore.toISOString() } })
+  const due = await payload.find({ collection: 'registrations', where: { and }, sort: 'createdAt', limit: 500, depth: 0, pagination: false })
+  let queued = 0
+  for (const [submissionId, regs] of groupBySubmission(due.docs)) {
+    const first = regs[0]
+    if (!first) continue
+    const event = await noticeEvent(payload, idOf(first.event))
+    const guardian = { to: first.guardian.email, guardianName: first.guardian.name }
+    const confirmationKey = `signup:${submissionId}`
+    const confirmedAt = await queuedAt(payload, confirmationKey)
+    if (confirmedAt === null) {
+      // The first email of this submission: every child of it that holds a seat or a place.
+      const all = await payload.find({ collection: 'registrations', where: { submissionId: { equals: submissionId } }, sort: 'createdAt', limit: 0, pagination: false, depth: 0 })
+      const children = (await Promise.all(all.docs.map((r) => noticeChild(payload, r)))).filter((c): c is NoticeChild => c !== null)
+      if (children.length) await queue(payload, 'confirmation', { ...guardian, event, children, dedupeKey: confirmationKey }, guardian.to)
+    } else {
+      for (const reg of regs) {
+        const child = await noticeChild(payload, reg)
+        if (!child) continue
+        if (reg.createdAt > confirmedAt) {
+          // Stored after the submission's confirmation went out (a crash cut the submission short
+          // and the family sent it again): this child gets a confirmation of its own.
+          await queue(payload, 'confirmation', { ...guardian, event, children: [child], dedupeKey: `${confirmationKey}:${reg.id}` }, guardian.to)
+        } else if (reg.status === 'confirmed' && reg.waitlistedAt) {
+          // In the confirmation as waitlisted, and given a seat since.
+          await queue(payload, 'promoted', { ...guardian, event, children: [child], dedupeKey: `seat:${reg.id}` }, guardian.to)
+        }
+        // Otherwise the confirmation already told the family (a crash came before it was marked).
+      }
+    }
+    const at = new Date().toISOString()
+    for (const reg of regs) await setRegistrationState(payload, reg.id, { confirmationQueuedAt: at })
+    queued += regs.length
+  }
+  return queued
+}
+
+/** Start of the first session's day in Vietnam (UTC+7), in ms. */
+function firstDayStart(firstDay: string): number {
+  return Date.parse(`${firstDay.slice(0, 10)}T00:00:00+07:00`)
+}
+
+/** Queues the reminders due at `now`: confirmed children of events starting within their reminder window. */
+export async function sendDueReminders(payload: Payload, now = new Date()): Promise<number> {
+  const events = await payload.find({ collection: 'events', where: { _status: { equals: 'published' } }, limit: 0, pagination: false, depth: 0 })
+  const due = events.docs.filter((e: Event) => {
+    const firstDay = firstSessionDay(e.sessions)
+    if (!firstDay) return false
+    const start = firstDayStart(firstDay)
+    const days = e.reminderDaysBefore ?? 2
+    return now.getTime() >= start - days * DAY_MS && now.getTime() < start + DAY_MS
+  })
+  let queued = 0
+  for (const e of due) {
+    const regs = await payload.find({
+      collection: 'registrations',
+      where: { and: [{ event: { equals: e.id } }, { status: { equals: 'confirmed' } }, { remindedAt: { exists: false } }] },
+      limit: 0,
+      pagination: false,
+      depth: 0,
+    })
+    if (!regs.docs.length) continue
+    const event = await noticeEvent(payload, e.id)
+    for (const [submissionId, group] of groupBySubmission(regs.docs)) {
+      const first = group[0]
+      if (!first) continue
+      const children = (await Promise.all(group.map((r) => noticeChild(payload, r)))).filter((c): c is NoticeChild => c !== null)
+      await queue(payload, 'reminder', { guardianName: first.guardian.name, event, children, dedupeKey: `reminder:${submissionId}` }, first.guardian.email)
+      const at = new Date().toISOString()
+      for (const reg of group) await setRegistrationState(payload, reg.id, { remindedAt: at })
+      queued += group.length
+    }
+  }
+  return queued
+}
+
+/**
+ * What the server does every minute: finish sign-ups a crash left half-done (pending), queue
+ * the notices nobody queued, and the reminders that have come due.
+ */
+export async function runSignUpChores(payload: Payload, now = new Date()): Promise<{ finished: number; notices: number; reminders: number }> {
+  const settledBefore = new Date(now.getTime() - SETTLE_MS)
+  const finished = await finishPending(payload, settledBefore)
+  const notices = await sendDueNotices(payload, { settledBefore })
+  const reminders = await sendDueReminders(payload, now)
+  return { finished, notices, reminders }
+}
