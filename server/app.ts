@@ -19,7 +19,8 @@ import type { AppEnv } from '../cms/env'
 import { seedDemoContent } from '../cms/seed'
 import { onContentChange } from '../cms/services/content-events'
 import { onEmailQueued, resumeOutbox } from '../cms/services/email/outbox'
-import { runSignUpChores } from '../cms/services/signup-notices'
+import { NOTICE_SETTLE_MS, onNoticesDue, runSignUpChores, sendDueNotices } from '../cms/services/signup-notices'
+import { QuietGate } from './quiet'
 import { unavailableHtml } from '../site/lib/unavailable'
 import { langFromPath } from '../site/i18n/routes'
 import { PageCache, sendCached } from './page-cache'
@@ -46,6 +47,8 @@ const SITE_HEADERS: Record<string, string> = {
 
 /** Messages per delivery run (deliverDueEmails' default). */
 const DELIVERY_BATCH = 25
+/** Registrations whose notices one run queues; the next batch waits for quiet again. */
+const NOTICE_BATCH = 20
 
 const NEXT_PREFIXES = ['/admin', '/api', '/_next']
 const isNextPath = (pathname: string) => NEXT_PREFIXES.some((p) => pathname === p || pathname.startsWith(`${p}/`))
@@ -62,6 +65,9 @@ export async function createAppServer(appEnv: AppEnv, options: { retryMs?: numbe
   let closed = false
   const timers = new Set<NodeJS.Timeout>()
 
+  // Mail work waits while requests are being answered (at most 30 s): see server/quiet.ts.
+  const gate = new QuietGate()
+
   // --- email delivery: right after something is queued, and every 15 s for retries
   let deliverSoon: NodeJS.Timeout | null = null
   // One run at a time; a message queued during a run gets a run of its own right after.
@@ -74,7 +80,14 @@ export async function createAppServer(appEnv: AppEnv, options: { retryMs?: numbe
       return
     }
     delivering = true
-    deliverOutbox(payload, appEnv)
+    gate.whenQuiet(() => void deliverRun())
+  }
+  const deliverRun = () => {
+    if (!payload || closed) {
+      delivering = false
+      return
+    }
+    return deliverOutbox(payload, appEnv)
       .then((stats) => {
         // a full batch: there may be more due behind it
         if (stats.sent + stats.retried + stats.failed >= DELIVERY_BATCH) deliverAgain = true
@@ -97,6 +110,31 @@ export async function createAppServer(appEnv: AppEnv, options: { retryMs?: numbe
   })
   const deliveryLoop = setInterval(deliver, 15_000)
   deliveryLoop.unref()
+
+  // --- sign-up confirmations: queued a moment after the sign-up, once the submission has settled
+  let noticesSoon: NodeJS.Timeout | null = null
+  let lastSignUpAt = 0
+  const queueNotices = () => {
+    if (!payload || closed) return
+    const settledBefore = new Date(Date.now() - NOTICE_SETTLE_MS)
+    sendDueNotices(payload, { settledBefore, limit: NOTICE_BATCH })
+      .then((queued) => {
+        if (queued >= NOTICE_BATCH) gate.whenQuiet(queueNotices) // more behind this batch
+        else if (lastSignUpAt >= settledBefore.getTime()) scheduleNotices() // sign-ups too fresh for this run
+      })
+      .catch((err: unknown) => log(`queuing sign-up notices failed: ${err instanceof Error ? err.message : String(err)}`))
+  }
+  const scheduleNotices = () => {
+    if (noticesSoon || closed) return
+    noticesSoon = setTimeout(() => {
+      noticesSoon = null
+      gate.whenQuiet(queueNotices)
+    }, NOTICE_SETTLE_MS + 200)
+  }
+  const stopNotices = onNoticesDue(() => {
+    lastSignUpAt = Date.now()
+    scheduleNotices()
+  })
 
   // --- sign-up chores: half-done sign-ups finished, notices nobody queued, reminders (every minute)
   let choresRunning = false
@@ -130,6 +168,7 @@ export async function createAppServer(appEnv: AppEnv, options: { retryMs?: numbe
         resolve(instance)
         deliver()
         chores()
+        scheduleNotices() // what a previous process stored and did not confirm
       } catch (err) {
         if (closed) return
         log(`cannot start the CMS (${err instanceof Error ? err.message : String(err)}); retrying in ${retryMs / 1000} s`)
@@ -205,6 +244,7 @@ export async function createAppServer(appEnv: AppEnv, options: { retryMs?: numbe
   }
 
   const server = http.createServer((req, res) => {
+    gate.track(res)
     let url: URL
     try {
       url = new URL(req.url ?? '/', 'http://local')
@@ -244,6 +284,9 @@ export async function createAppServer(appEnv: AppEnv, options: { retryMs?: numbe
       closed = true
       stopWatching()
       stopQueued()
+      stopNotices()
+      gate.close()
+      if (noticesSoon) clearTimeout(noticesSoon)
       clearInterval(deliveryLoop)
       clearInterval(choresLoop)
       if (deliverSoon) clearTimeout(deliverSoon)

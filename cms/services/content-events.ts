@@ -4,12 +4,11 @@
  * In one process this is an in-memory emitter; several instances would relay it through the
  * database (Postgres LISTEN/NOTIFY) or Redis.
  */
-import { EventEmitter } from 'node:events'
+import { processWideEmitter } from './process-wide'
 
 export type ContentChange = { source: string; id?: string | number }
 
-const bus = new EventEmitter()
-bus.setMaxListeners(50)
+const bus = processWideEmitter('content-events')
 
 export function announceContentChange(change: ContentChange): void {
   bus.emit('change', change)

@@ -15,6 +15,8 @@ import { isUniqueViolation } from './errors'
 import type { Registration } from '../payload-types'
 import type { TSignUp } from '../schemas/signup'
 import { asId, idOf, type Id } from './ids'
+import { onContentChange } from './content-events'
+import { sqliteClientOf, storeAndPlace } from './signup-sqlite'
 
 
 /** Children this age or older give their own assent (Law on Children 2016). */
@@ -73,7 +75,30 @@ type EventDoc = {
   consent?: { version?: string | null; photo?: string | null } | null
 }
 
+/**
+ * A burst of sign-ups reads the same event over and over: a published event is kept for a
+ * moment, and dropped at once when any event changes.
+ */
+const EVENT_KEPT_MS = 2_000
+const eventsKept = new Map<Payload, Map<string, { until: number; event: EventDoc }>>()
+onContentChange((change) => {
+  if (change.source === 'events') for (const kept of eventsKept.values()) kept.clear()
+})
+
 async function loadEvent(payload: Payload, id: Id): Promise<EventDoc> {
+  let kept = eventsKept.get(payload)
+  if (!kept) {
+    kept = new Map()
+    eventsKept.set(payload, kept)
+  }
+  const hit = kept.get(String(id))
+  if (hit && hit.until > Date.now()) return hit.event
+  const event = await readEvent(payload, id)
+  kept.set(String(id), { until: Date.now() + EVENT_KEPT_MS, event })
+  return event
+}
+
+async function readEvent(payload: Payload, id: Id): Promise<EventDoc> {
   const found = await payload.find({
     collection: 'events',
     where: { and: [{ id: { equals: id } }, { _status: { equals: 'published' } }] },
@@ -167,6 +192,14 @@ async function place(
   return { index, status: 'waitlisted', reference: reg.reference, position: await waitlistPosition(payload, event.id, { id: reg.id, waitlistedAt }) }
 }
 
+type StoredRegistration = { id: Id; reference: string; status?: string | null; waitlistedAt?: string | null }
+
+/** The registration an earlier attempt stored under this idempotency key. */
+async function storedRegistration(payload: Payload, key: string): Promise<StoredRegistration | null> {
+  const found = await payload.find({ collection: 'registrations', where: { idempotencyKey: { equals: key } }, limit: 1, depth: 0, pagination: false, select: { reference: true, status: true, waitlistedAt: true } })
+  return found.docs[0] ?? null
+}
+
 export async function signUp(payload: Payload, input: SignUpInput, options: { now?: Date } = {}): Promise<SignUpResult> {
   const now = options.now ?? new Date()
   const event = await loadEvent(payload, input.eventId)
@@ -176,14 +209,17 @@ export async function signUp(payload: Payload, input: SignUpInput, options: { no
   const areas = (event.eligibility?.areas ?? []).map((a) => idOf(a))
   const outcomes: ChildOutcome[] = []
 
+  const sqlite = sqliteClientOf(payload)
+
   for (const [index, child] of input.children.entries()) {
     const key = `${input.idempotencyKey}:${index}`
-    // A retry: this child was stored by an earlier attempt of the same submission.
-    const earlier = await payload.find({ collection: 'registrations', where: { idempotencyKey: { equals: key } }, limit: 1, depth: 0 })
-    const existing = earlier.docs[0]
     const token = manageTokenFor(payload.secret, key)
+    const priority = Boolean(child.priorityGroup)
+    // A retry: this child was stored by an earlier attempt of the same submission. (On SQLite
+    // the batch below finds that out itself, without a read first.)
+    const existing = sqlite ? null : await storedRegistration(payload, key)
     if (existing) {
-      const outcome = await place(payload, event, existing, Boolean(child.priorityGroup), index)
+      const outcome = await place(payload, event, existing, priority, index)
       if (outcome.status !== 'refused') manageTokens.set(index, token)
       outcomes.push(outcome)
       continue
@@ -204,45 +240,54 @@ export async function signUp(payload: Payload, input: SignUpInput, options: { no
     ]
     if (child.assent) consents.push({ purpose: 'participation', grantedBy: 'child', wordingVersion: version, grantedAt })
     if (child.photoConsent && event.consent?.photo) consents.push({ purpose: 'photo', grantedBy: 'guardian', wordingVersion: version, grantedAt })
+    const record = {
+      reference: reference(),
+      child: {
+        familyName: child.familyName,
+        givenName: child.givenName,
+        birthDate: child.birthDate,
+        school: child.school,
+        grade: child.grade,
+        area: child.area === undefined ? undefined : asId(child.area),
+        priorityGroup: child.priorityGroup,
+      },
+      guardian: input.guardian,
+      submittedBy: input.submittedBy,
+      submissionId: input.idempotencyKey,
+      consents,
+      manageTokenHash: hashToken(token),
+      idempotencyKey: key,
+      childKey: childKey(event.id, child),
+    }
 
-    let reg: { id: Id; reference: string; status?: string | null; waitlistedAt?: string | null }
+    let outcome: ChildOutcome
     try {
-      reg = await payload.create({
-        collection: 'registrations',
-        depth: 0,
-        select: { reference: true, status: true, waitlistedAt: true },
-        data: {
-          reference: reference(),
-          event: asId(event.id),
-          status: 'pending',
-          child: {
-            familyName: child.familyName,
-            givenName: child.givenName,
-            birthDate: child.birthDate,
-            school: child.school,
-            grade: child.grade,
-            area: child.area === undefined ? undefined : asId(child.area),
-            priorityGroup: child.priorityGroup,
-          },
-          guardian: input.guardian,
-          submittedBy: input.submittedBy,
-          submissionId: input.idempotencyKey,
-          consents,
-          manageTokenHash: hashToken(token),
-          idempotencyKey: key,
-          childKey: childKey(event.id, child),
-        },
-      })
+      if (sqlite) {
+        const rules = { capacity: event.capacity, reserved: event.reservedSeats ?? 0, waitlist: event.waitlist !== false, priority }
+        const placed = await storeAndPlace(sqlite, { ...record, eventId: event.id }, rules, now)
+        if (placed.status === 'stored-before') {
+          const before = await storedRegistration(payload, key)
+          outcome = before ? await place(payload, event, before, priority, index) : { index, status: 'refused', reason: 'already-registered' }
+        } else if (placed.status === 'full') outcome = { index, status: 'refused', reason: 'full' }
+        else if (placed.status === 'confirmed') outcome = { index, status: 'confirmed', reference: placed.reference, seat: placed.seat }
+        else outcome = { index, status: 'waitlisted', reference: placed.reference, position: placed.position }
+      } else {
+        const reg = await payload.create({
+          collection: 'registrations',
+          depth: 0,
+          select: { reference: true, status: true, waitlistedAt: true },
+          data: { ...record, event: asId(event.id), status: 'pending' },
+        })
+        outcome = await place(payload, event, reg, priority, index, true)
+      }
     } catch (err) {
       if (!isUniqueViolation(err)) throw err
       // Either this very child is already signed up, or a concurrent retry of this submission won.
-      const raced = await payload.find({ collection: 'registrations', where: { idempotencyKey: { equals: key } }, limit: 1, depth: 0 })
-      const doc = raced.docs[0]
-      if (doc) manageTokens.set(index, token)
-      outcomes.push(doc ? await place(payload, event, doc, Boolean(child.priorityGroup), index) : { index, status: 'refused', reason: 'already-registered' })
+      const raced = await storedRegistration(payload, key)
+      if (raced) manageTokens.set(index, token)
+      outcomes.push(raced ? await place(payload, event, raced, priority, index) : { index, status: 'refused', reason: 'already-registered' })
       continue
     }
-    const outcome = await place(payload, event, reg, Boolean(child.priorityGroup), index, true)
     if (outcome.status !== 'refused') manageTokens.set(index, token)
     outcomes.push(outcome)
   }

@@ -9,6 +9,7 @@
  * email has a dedupe key, so running this again (after a crash, from two places at once) sends
  * nothing twice and forgets nothing. The server runs `runSignUpChores` every minute.
  */
+import { processWideEmitter } from './process-wide'
 import type { Payload, Where } from 'payload'
 import type { Event, Registration } from '../payload-types'
 import { env } from '../env'
@@ -21,6 +22,22 @@ import { idOf, type Id } from './ids'
 
 /** A submission still being processed is left alone by the sweeper for this long. */
 export const SETTLE_MS = 2 * 60 * 1000
+/**
+ * Confirmations are queued this long after a submission's last change, by the server (see
+ * `onNoticesDue`), so that the sign-up answer never waits on composing email, and every child
+ * of a submission is in its one confirmation.
+ */
+export const NOTICE_SETTLE_MS = 1_000
+
+const notices = processWideEmitter('signup-notices')
+/** Says that sign-ups were stored whose confirmations are now due to be queued. */
+export function noticesDue(): void {
+  notices.emit('due')
+}
+export function onNoticesDue(listener: () => void): () => void {
+  notices.on('due', listener)
+  return () => notices.off('due', listener)
+}
 const DAY_MS = 24 * 3600 * 1000
 
 async function noticeEvent(payload: Payload, eventId: Id): Promise<NoticeEvent> {
@@ -78,12 +95,12 @@ async function queue(payload: Payload, kind: keyof typeof signUpEmails, input: O
  * submission or one event (what the caller just changed); `settledBefore` leaves out
  * registrations changed after that time (the sweeper uses it to stay clear of work in progress).
  */
-export async function sendDueNotices(payload: Payload, scope: { submissionId?: string; eventId?: Id; settledBefore?: Date } = {}): Promise<number> {
+export async function sendDueNotices(payload: Payload, scope: { submissionId?: string; eventId?: Id; settledBefore?: Date; limit?: number } = {}): Promise<number> {
   const and: Where[] = [{ status: { in: ['confirmed', 'waitlisted'] } }, { confirmationQueuedAt: { exists: false } }]
   if (scope.submissionId) and.push({ submissionId: { equals: scope.submissionId } })
   if (scope.eventId !== undefined) and.push({ event: { equals: scope.eventId } })
   if (scope.settledBefore) and.push({ updatedAt: { less_than: scope.settledBefore.toISOString() } })
-  const due = await payload.find({ collection: 'registrations', where: { and }, sort: 'createdAt', limit: 500, depth: 0, pagination: false })
+  const due = await payload.find({ collection: 'registrations', where: { and }, sort: 'createdAt', limit: scope.limit ?? 500, depth: 0, pagination: false })
   let queued = 0
   for (const [submissionId, regs] of groupBySubmission(due.docs)) {
     const first = regs[0]

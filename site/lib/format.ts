@@ -4,25 +4,47 @@ import type { Lang } from '../i18n/routes'
 const TIME_ZONE = 'Asia/Ho_Chi_Minh'
 const LOCALE: Record<Lang, string> = { vi: 'vi-VN', en: 'en-GB' }
 
+// Building an Intl formatter costs far more than using one: one per language and style.
+const made = new Map<string, Intl.DateTimeFormat | Intl.NumberFormat>()
+function dates(lang: Lang, style: string, options: Intl.DateTimeFormatOptions): Intl.DateTimeFormat {
+  const key = `d:${lang}:${style}`
+  let f = made.get(key)
+  if (!(f instanceof Intl.DateTimeFormat)) {
+    f = new Intl.DateTimeFormat(LOCALE[lang], { ...options, timeZone: TIME_ZONE })
+    made.set(key, f)
+  }
+  return f
+}
+function numbers(lang: Lang, style: string, options: Intl.NumberFormatOptions): Intl.NumberFormat {
+  const key = `n:${lang}:${style}`
+  let f = made.get(key)
+  if (!(f instanceof Intl.NumberFormat)) {
+    f = new Intl.NumberFormat(LOCALE[lang], options)
+    made.set(key, f)
+  }
+  return f
+}
+const DAY: Intl.DateTimeFormatOptions = { day: 'numeric', month: 'long', year: 'numeric' }
+
 export function formatDate(iso: string | null | undefined, lang: Lang): string {
   if (!iso) return ''
-  return new Intl.DateTimeFormat(LOCALE[lang], { day: 'numeric', month: 'long', year: 'numeric', timeZone: TIME_ZONE }).format(new Date(iso))
+  return dates(lang, 'day', DAY).format(new Date(iso))
 }
 
 export function formatDateRange(start: string | null | undefined, end: string | null | undefined, lang: Lang): string {
   if (!start || !end) return formatDate(start ?? end, lang)
-  return new Intl.DateTimeFormat(LOCALE[lang], { day: 'numeric', month: 'long', year: 'numeric', timeZone: TIME_ZONE }).formatRange(
+  return dates(lang, 'day', DAY).formatRange(
     new Date(start),
     new Date(end),
   )
 }
 
 export function formatNumber(value: number, lang: Lang): string {
-  return new Intl.NumberFormat(LOCALE[lang], { maximumFractionDigits: 1 }).format(value)
+  return numbers(lang, 'number', { maximumFractionDigits: 1 }).format(value)
 }
 
 export function formatPercent(ratio: number, lang: Lang): string {
-  return new Intl.NumberFormat(LOCALE[lang], { style: 'percent', maximumFractionDigits: 0 }).format(ratio)
+  return numbers(lang, 'percent', { style: 'percent', maximumFractionDigits: 0 }).format(ratio)
 }
 
 /** Machine-readable date for <time datetime>. */
@@ -32,11 +54,11 @@ export function isoDay(iso: string | null | undefined): string {
 
 export function formatDateTime(iso: string | null | undefined, lang: Lang): string {
   if (!iso) return ''
-  return new Intl.DateTimeFormat(LOCALE[lang], { day: 'numeric', month: 'long', year: 'numeric', hour: '2-digit', minute: '2-digit', timeZone: TIME_ZONE }).format(new Date(iso))
+  return dates(lang, 'time', { ...DAY, hour: '2-digit', minute: '2-digit' }).format(new Date(iso))
 }
 
 /** "Thứ Hai, 7 tháng 6, 2027" / "Monday 7 June 2027" */
 export function formatDayWithWeekday(iso: string | null | undefined, lang: Lang): string {
   if (!iso) return ''
-  return new Intl.DateTimeFormat(LOCALE[lang], { weekday: 'long', day: 'numeric', month: 'long', year: 'numeric', timeZone: TIME_ZONE }).format(new Date(iso))
+  return dates(lang, 'weekday', { ...DAY, weekday: 'long' }).format(new Date(iso))
 }

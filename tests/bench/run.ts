@@ -172,6 +172,7 @@ async function main() {
     process.stdout.write(line('project endpoint:        ', signUps.ours))
     process.stdout.write(line('raw Node guarded insert: ', signUps.theirs))
     process.stdout.write(`ratio: ${(signUps.ours.perSecond / signUps.theirs.perSecond).toFixed(2)} of the raw rate\n`)
+    process.stdout.write(`confirmation emails: ${signUps.mailSent} sent, the last ${signUps.mailSeconds.toFixed(1)} s after the burst (mail waits while requests are answered)\n`)
     process.stdout.write(`seats held: ${signUps.seatsHeld} of ${signUps.capacity} (${signUps.distinctSeats} distinct): ${signUps.seatsHeld > signUps.capacity || signUps.distinctSeats !== signUps.seatsHeld ? 'OVERBOOKED' : 'no overbooking'}\n`)
 
     process.stdout.write('\n== JavaScript shipped per public page\n')

@@ -89,6 +89,9 @@ describe.skipIf(skip)('public sign-up', () => {
     // another family joins the waitlist
     const waiting = await postSignUp(server.url, event.slug, signUpBody(event.id, [{ familyName: 'Đặng', givenName: 'Khoa', birthDate: '2017-01-01' }], { 'guardian.email': 'bo.dang@example.vn' }), { 'x-forwarded-for': '203.0.113.2' })
     expect(waiting.outcomes.map((o) => o.status)).toEqual(['waitlisted'])
+    // their confirmation (a waitlist place) comes a moment after the answer
+    const placeMail = await smtp.waitFor((m) => (m.subject ?? '').startsWith('Kết quả đăng ký') && (m.to && 'text' in m.to ? m.to.text : '').includes('bo.dang@example.vn'))
+    expect(placeMail.html).toMatch(/vị trí 1/)
 
     // the manage page shows this child only; the data download holds this child's data only
     const manage = await page.goto(link ?? '')
@@ -218,7 +221,14 @@ describe.skipIf(skip)('public sign-up', () => {
     expect(first.outcomes[0]?.text).toMatch(/Danh sách chờ — vị trí 1/)
     const regs = await registrationsOf(event.id)
     expect(regs.filter((r) => r.child.givenName === 'Nam').map((r) => r.status)).toEqual(['waitlisted'])
+    // the confirmation is queued a moment after the answer: one email, for both posts
+    await smtp.waitFor((m) => (m.to && 'text' in m.to ? m.to.text : '') === 'ho.nam@example.vn')
     expect(await outboxTo('ho.nam@example.vn')).toBe(1)
+    // and sent a third time now: the registration stays marked as confirmed by email, so nothing more is due
+    await postSignUp(server.url, event.slug, body, { 'x-forwarded-for': '192.0.2.11' })
+    const nam = (await api<{ docs: { confirmationQueuedAt?: string | null }[] }>(server.url, admin, `/registrations?where[event][equals]=${event.id}&where[child.givenName][equals]=Nam&depth=0`)).docs
+    expect(nam).toHaveLength(1)
+    expect(nam[0]?.confirmationQueuedAt).toMatch(/^\d{4}-/)
   })
 
   it('answers bad input with a clear message in the reader\'s language and saves nothing', async () => {

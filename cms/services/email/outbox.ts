@@ -9,7 +9,7 @@
  * Message-ID derived from its outbox id, so even a crash between "accepted" and "marked sent"
  * gives the receiving server a duplicate it can recognise.
  */
-import { EventEmitter } from 'node:events'
+import { processWideEmitter } from '../process-wide'
 import type { Payload, PayloadRequest } from 'payload'
 import type { EmailOutbox } from '../../payload-types'
 import { isUniqueViolation } from '../errors'
@@ -47,7 +47,7 @@ export type DeliveryReceipt = { messageId?: string; raw?: Buffer }
 /** Sends one message for real (SMTP, or a file in development). Throws when it was not accepted. */
 export type Deliver = (message: OutgoingEmail & { messageId: string }) => Promise<DeliveryReceipt>
 
-const events = new EventEmitter()
+const events = processWideEmitter('email-outbox')
 export function onEmailQueued(listener: () => void): () => void {
   events.on('queued', listener)
   return () => events.off('queued', listener)

@@ -7,6 +7,7 @@
 import type { Payload, Where } from 'payload'
 import type { Area, Campaign, Event, Media, Post, Site } from '../../../cms/payload-types'
 import { acceptsAge, ageOn, firstSessionDay } from '../../../cms/services/eligibility'
+import { onContentChange } from '../../../cms/services/content-events'
 import { signUpState, type SignUpState } from '../../../cms/services/events'
 import { seatsLeft } from '../../../cms/services/seats'
 import type { Lang } from '../../i18n/routes'
@@ -36,8 +37,34 @@ async function guard<T>(work: () => Promise<T>): Promise<T> {
 
 const published: Where = { _status: { equals: 'published' } }
 
+/**
+ * Published content a page reads, kept in memory until content changes (the same signal that
+ * drops cached pages) and at most KEPT_MS, in case a change went unannounced. Seat changes do
+ * not drop it: seats are counted for every request, never kept.
+ */
+const KEPT_MS = 10_000
+class Kept<T> {
+  private readonly values = new Map<string, { until: number; value: Promise<T> }>()
+  constructor() {
+    onContentChange((change) => {
+      if (change.source !== 'seats') this.values.clear()
+    })
+  }
+
+  get(key: string, work: () => Promise<T>): Promise<T> {
+    const hit = this.values.get(key)
+    if (hit && hit.until > Date.now()) return hit.value
+    const value = work()
+    this.values.set(key, { until: Date.now() + KEPT_MS, value })
+    value.catch(() => this.values.delete(key))
+    return value
+  }
+}
+
 export function createCms(payload: Payload) {
   const asPublic = { overrideAccess: false, draft: false } as const
+  const sites = new Kept<Site>()
+  const events = new Kept<Event | null>()
   const withSeatInfo = async (event: Event, now: Date): Promise<PublicEvent> => {
     const left = await seatsLeft(payload, event)
     return { ...event, seatsLeft: left, firstDay: firstSessionDay(event.sessions), state: signUpState(event, left, now) }
@@ -50,7 +77,7 @@ export function createCms(payload: Payload) {
 
   return {
     site: (lang: Lang): Promise<Site> =>
-      guard(() => payload.findGlobal({ slug: 'site', locale: lang, depth: 0, ...asPublic })),
+      sites.get(lang, () => guard(() => payload.findGlobal({ slug: 'site', locale: lang, depth: 0, ...asPublic }))),
 
     /** Published campaigns, newest year first, with hero images. */
     campaigns: (lang: Lang): Promise<Campaign[]> =>
@@ -90,7 +117,7 @@ export function createCms(payload: Payload) {
 
     eventBySlug: (lang: Lang, slug: string, now = new Date()): Promise<PublicEvent | null> =>
       guard(async () => {
-        const doc = await bySlug('events', lang, slug)
+        const doc = await events.get(`${lang}:${slug}`, () => bySlug('events', lang, slug))
         return doc ? withSeatInfo(doc, now) : null
       }),
 

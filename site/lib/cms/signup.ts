@@ -12,7 +12,7 @@ import { audit } from '../../../cms/services/audit'
 import { idOf } from '../../../cms/services/ids'
 import { checkFormToken, honeypotFilled, HONEYPOT_FIELD, issueFormToken, takeFormAllowance, FORM_TOKEN_FIELD, type FormTokenProblem } from '../../../cms/services/form-guard'
 import { cancelRegistration, registrationByToken, signUp, waitlistPosition, EventNotFound, type ChildOutcome } from '../../../cms/services/registrations'
-import { sendDueNotices } from '../../../cms/services/signup-notices'
+import { noticesDue, sendDueNotices } from '../../../cms/services/signup-notices'
 import { seatOf } from '../../../cms/services/seats'
 import { signUpErrors, ZSignUp } from '../../../cms/schemas/signup'
 import type { Lang } from '../../i18n/routes'
@@ -82,7 +82,8 @@ export function signUpApi(payload: Payload) {
         if (err instanceof EventNotFound) return { kind: 'not-found' }
         throw err
       }
-      await sendDueNotices(payload, { submissionId: input.idempotencyKey })
+      // The confirmation email is composed and queued a moment later, off this answer's path.
+      noticesDue()
       const rows = result.outcomes.map((o): SignUpRow => {
         const child = input.children[o.index]
         const name = child ? `${child.familyName} ${child.givenName}`.trim() : ''
