@@ -15,7 +15,7 @@ import { isUniqueViolation } from './errors'
 import type { Registration } from '../payload-types'
 import type { TSignUp } from '../schemas/signup'
 import { asId, idOf, type Id } from './ids'
-import { onContentChange } from './content-events'
+import { Kept } from './kept'
 import { sqliteClientOf, storeAndPlace } from './signup-sqlite'
 
 
@@ -79,23 +79,15 @@ type EventDoc = {
  * A burst of sign-ups reads the same event over and over: a published event is kept for a
  * moment, and dropped at once when any event changes.
  */
-const EVENT_KEPT_MS = 2_000
-const eventsKept = new Map<Payload, Map<string, { until: number; event: EventDoc }>>()
-onContentChange((change) => {
-  if (change.source === 'events') for (const kept of eventsKept.values()) kept.clear()
-})
+const eventsKept = new Map<Payload, Kept<EventDoc>>()
 
-async function loadEvent(payload: Payload, id: Id): Promise<EventDoc> {
+function loadEvent(payload: Payload, id: Id): Promise<EventDoc> {
   let kept = eventsKept.get(payload)
   if (!kept) {
-    kept = new Map()
+    kept = new Kept(2_000, (change) => change.source === 'events')
     eventsKept.set(payload, kept)
   }
-  const hit = kept.get(String(id))
-  if (hit && hit.until > Date.now()) return hit.event
-  const event = await readEvent(payload, id)
-  kept.set(String(id), { until: Date.now() + EVENT_KEPT_MS, event })
-  return event
+  return kept.get(String(id), () => readEvent(payload, id))
 }
 
 async function readEvent(payload: Payload, id: Id): Promise<EventDoc> {

@@ -7,7 +7,8 @@
 import type { Payload, Where } from 'payload'
 import type { Area, Campaign, Event, Media, Post, Site } from '../../../cms/payload-types'
 import { acceptsAge, ageOn, firstSessionDay } from '../../../cms/services/eligibility'
-import { onContentChange } from '../../../cms/services/content-events'
+import type { ContentChange } from '../../../cms/services/content-events'
+import { Kept } from '../../../cms/services/kept'
 import { signUpState, type SignUpState } from '../../../cms/services/events'
 import { seatsLeft } from '../../../cms/services/seats'
 import type { Lang } from '../../i18n/routes'
@@ -43,28 +44,12 @@ const published: Where = { _status: { equals: 'published' } }
  * not drop it: seats are counted for every request, never kept.
  */
 const KEPT_MS = 10_000
-class Kept<T> {
-  private readonly values = new Map<string, { until: number; value: Promise<T> }>()
-  constructor() {
-    onContentChange((change) => {
-      if (change.source !== 'seats') this.values.clear()
-    })
-  }
-
-  get(key: string, work: () => Promise<T>): Promise<T> {
-    const hit = this.values.get(key)
-    if (hit && hit.until > Date.now()) return hit.value
-    const value = work()
-    this.values.set(key, { until: Date.now() + KEPT_MS, value })
-    value.catch(() => this.values.delete(key))
-    return value
-  }
-}
+const unlessSeats = (change: ContentChange) => change.source !== 'seats'
 
 export function createCms(payload: Payload) {
   const asPublic = { overrideAccess: false, draft: false } as const
-  const sites = new Kept<Site>()
-  const events = new Kept<Event | null>()
+  const sites = new Kept<Site>(KEPT_MS, unlessSeats)
+  const events = new Kept<Event | null>(KEPT_MS, unlessSeats)
   const withSeatInfo = async (event: Event, now: Date): Promise<PublicEvent> => {
     const left = await seatsLeft(payload, event)
     return { ...event, seatsLeft: left, firstDay: firstSessionDay(event.sessions), state: signUpState(event, left, now) }
