@@ -15,6 +15,7 @@ import type { Payload } from 'payload'
 import sirv from 'sirv'
 import { startPayload } from '../cms/bootstrap'
 import { deliverOutbox } from '../cms/email/adapter'
+import { DELIVERY_BATCH } from '../cms/services/email/outbox'
 import type { AppEnv } from '../cms/env'
 import { seedDemoContent } from '../cms/seed'
 import { onContentChange } from '../cms/services/content-events'
@@ -45,8 +46,6 @@ const SITE_HEADERS: Record<string, string> = {
     "default-src 'self'; img-src 'self' data:; style-src 'self' 'unsafe-inline'; script-src 'self' 'unsafe-inline'; connect-src 'self'; frame-ancestors 'none'; base-uri 'self'; form-action 'self'; object-src 'none'",
 }
 
-/** Messages per delivery run (deliverDueEmails' default). */
-const DELIVERY_BATCH = 25
 /** Registrations whose notices one run queues; the next batch waits for quiet again. */
 const NOTICE_BATCH = 20
 

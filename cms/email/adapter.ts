@@ -1,17 +1,17 @@
 /**
  * Payload's email adapter for this platform. `payload.sendEmail` (used by Payload itself, e.g.
  * for staff password resets) only writes the message to the outbox; `deliverOutbox` then hands
- * it to @payloadcms/email-nodemailer: real SMTP when SMTP_HOST is set, otherwise a nodemailer
- * stream transport whose raw message is saved as an .eml file in MAIL_DIR and listed for
- * admins in the "Email outbox" collection.
+ * it to @payloadcms/email-nodemailer: real SMTP when SMTP_HOST is set (several messages at a
+ * time over pooled connections), otherwise a nodemailer stream transport whose raw message is
+ * saved as an .eml file in MAIL_DIR and listed for admins in the "Email outbox" collection.
  */
 import fs from 'node:fs/promises'
 import path from 'node:path'
 import { nodemailerAdapter } from '@payloadcms/email-nodemailer'
-import nodemailer from 'nodemailer'
+import nodemailer, { type Transporter } from 'nodemailer'
 import type { EmailAdapter, Payload, SendEmailOptions } from 'payload'
 import type { AppEnv } from '../env'
-import { type Deliver, type DeliveryStats, deliverDueEmails, enqueueEmail } from '../services/email/outbox'
+import { type Deliver, type DeliveryReceipt, type DeliveryStats, DELIVERY_BATCH, deliverDueEmails, enqueueEmail } from '../services/email/outbox'
 
 function addressOf(value: SendEmailOptions['to'] | SendEmailOptions['from'] | SendEmailOptions['replyTo']): string | undefined {
   if (!value) return undefined
@@ -20,79 +20,105 @@ function addressOf(value: SendEmailOptions['to'] | SendEmailOptions['from'] | Se
   return out.join(', ') || undefined
 }
 
-type Delivering = { deliver: Deliver; fileMode: boolean }
-const deliverers = new WeakMap<Payload, Delivering>()
+/** Messages sent at the same time, each over its own SMTP connection (a burst of sign-ups means hundreds). */
+export const MAIL_CONNECTIONS = 4
+
+/**
+ * The transport delivery goes through. Over SMTP it is a pool of up to MAIL_CONNECTIONS
+ * connections, each kept for many messages (a mail server greets a new connection slowly, often
+ * on purpose), opened when there is mail and closed once the outbox is empty. Without SMTP, a
+ * stream transport whose raw message is saved as an .eml file.
+ */
+class MailTransport {
+  private current: { transport: Transporter; send: (message: SendEmailOptions) => Promise<unknown> } | null = null
+
+  constructor(private readonly appEnv: Pick<AppEnv, 'smtp' | 'mail'>) {}
+
+  get fileMode(): boolean {
+    return !this.appEnv.smtp
+  }
+
+  private async open(payload: Payload) {
+    if (this.current) return this.current
+    const smtp = this.appEnv.smtp
+    const transport: Transporter = smtp
+      ? nodemailer.createTransport({
+          host: smtp.host,
+          port: smtp.port,
+          secure: smtp.secure,
+          auth: smtp.user ? { user: smtp.user, pass: smtp.pass ?? '' } : undefined,
+          pool: true,
+          maxConnections: MAIL_CONNECTIONS,
+          connectionTimeout: 10_000,
+          greetingTimeout: 10_000,
+          socketTimeout: 30_000,
+        })
+      : nodemailer.createTransport({ streamTransport: true, buffer: true, newline: 'unix' })
+    // @payloadcms/email-nodemailer formats the sender and hands the message to the transport.
+    const adapter = await nodemailerAdapter({ defaultFromAddress: this.appEnv.mail.fromAddress, defaultFromName: this.appEnv.mail.fromName, skipVerify: true, transport })
+    const sender = adapter({ payload })
+    this.current = { transport, send: (message) => sender.sendEmail(message) }
+    return this.current
+  }
+
+  async deliver(payload: Payload, message: Parameters<Deliver>[0]): Promise<DeliveryReceipt> {
+    const { send } = await this.open(payload)
+    const info: unknown = await send({
+      to: message.to,
+      subject: message.subject,
+      html: message.html,
+      text: message.text,
+      from: message.from,
+      replyTo: message.replyTo,
+      messageId: message.messageId,
+      attachments: message.attachments?.map((a) => ({ filename: a.filename, contentType: a.contentType, cid: a.cid, content: Buffer.from(a.content, 'base64') })),
+    })
+    const raw = typeof info === 'object' && info !== null && 'message' in info && Buffer.isBuffer(info.message) ? info.message : undefined
+    const messageId = typeof info === 'object' && info !== null && 'messageId' in info && typeof info.messageId === 'string' ? info.messageId : undefined
+    return { raw, messageId }
+  }
+
+  /** Closes the connections (after the messages on them are sent); the next message opens new ones. */
+  close(): void {
+    this.current?.transport.close()
+    this.current = null
+  }
+}
+
+const transports = new WeakMap<Payload, MailTransport>()
 
 export function outboxEmailAdapter(appEnv: Pick<AppEnv, 'smtp' | 'mail'>): Promise<EmailAdapter> {
-  const inner = nodemailerAdapter({
-    defaultFromAddress: appEnv.mail.fromAddress,
-    defaultFromName: appEnv.mail.fromName,
-    skipVerify: true,
-    ...(appEnv.smtp
-      ? {
-          transportOptions: {
-            host: appEnv.smtp.host,
-            port: appEnv.smtp.port,
-            secure: appEnv.smtp.secure,
-            auth: appEnv.smtp.user ? { user: appEnv.smtp.user, pass: appEnv.smtp.pass ?? '' } : undefined,
-            connectionTimeout: 10_000,
-            greetingTimeout: 10_000,
-            socketTimeout: 30_000,
-          },
-        }
-      : { transport: nodemailer.createTransport({ streamTransport: true, buffer: true, newline: 'unix' }) }),
-  })
-  return inner.then(
-    (innerAdapter): EmailAdapter =>
-      ({ payload }) => {
-        const sender = innerAdapter({ payload })
-        deliverers.set(payload, {
-          fileMode: !appEnv.smtp,
-          deliver: async (message) => {
-            const info: unknown = await sender.sendEmail({
-              to: message.to,
-              subject: message.subject,
-              html: message.html,
-              text: message.text,
-              from: message.from,
-              replyTo: message.replyTo,
-              messageId: message.messageId,
-              attachments: message.attachments?.map((a) => ({ filename: a.filename, contentType: a.contentType, cid: a.cid, content: Buffer.from(a.content, 'base64') })),
-            })
-            const raw = typeof info === 'object' && info !== null && 'message' in info && Buffer.isBuffer(info.message) ? info.message : undefined
-            const messageId = typeof info === 'object' && info !== null && 'messageId' in info && typeof info.messageId === 'string' ? info.messageId : undefined
-            return { raw, messageId }
-          },
+  return Promise.resolve(({ payload }) => {
+    transports.set(payload, new MailTransport(appEnv))
+    return {
+      name: 'outbox',
+      defaultFromAddress: appEnv.mail.fromAddress,
+      defaultFromName: appEnv.mail.fromName,
+      sendEmail: async (message: SendEmailOptions) => {
+        const to = addressOf(message.to)
+        if (!to) throw new Error('An email needs a recipient')
+        return enqueueEmail(payload, {
+          to,
+          subject: message.subject ?? '',
+          html: typeof message.html === 'string' ? message.html : undefined,
+          text: typeof message.text === 'string' ? message.text : undefined,
+          from: addressOf(message.from),
+          replyTo: addressOf(message.replyTo),
         })
-        return {
-          name: 'outbox',
-          defaultFromAddress: appEnv.mail.fromAddress,
-          defaultFromName: appEnv.mail.fromName,
-          sendEmail: async (message: SendEmailOptions) => {
-            const to = addressOf(message.to)
-            if (!to) throw new Error('An email needs a recipient')
-            return enqueueEmail(payload, {
-              to,
-              subject: message.subject ?? '',
-              html: typeof message.html === 'string' ? message.html : undefined,
-              text: typeof message.text === 'string' ? message.text : undefined,
-              from: addressOf(message.from),
-              replyTo: addressOf(message.replyTo),
-            })
-          },
-        }
       },
-  )
+    }
+  })
 }
 
 /** Delivers what is due in the outbox of this Payload instance (see services/email/outbox). */
 export async function deliverOutbox(payload: Payload, appEnv: Pick<AppEnv, 'mail'>, now?: Date): Promise<DeliveryStats> {
-  const delivering = deliverers.get(payload)
-  if (!delivering) throw new Error('The outbox email adapter is not configured for this Payload instance')
-  return deliverDueEmails(payload, delivering.deliver, {
+  const transport = transports.get(payload)
+  if (!transport) throw new Error('The outbox email adapter is not configured for this Payload instance')
+  const stats = await deliverDueEmails(payload, (message) => transport.deliver(payload, message), {
     now,
     fromAddress: appEnv.mail.fromAddress,
-    onRaw: delivering.fileMode
+    concurrency: MAIL_CONNECTIONS,
+    onRaw: transport.fileMode
       ? async (id, raw) => {
           await fs.mkdir(appEnv.mail.dir, { recursive: true })
           const file = path.join(appEnv.mail.dir, `${id}.eml`)
@@ -101,6 +127,9 @@ export async function deliverOutbox(payload: Payload, appEnv: Pick<AppEnv, 'mail
         }
       : undefined,
   })
+  // A run that did not fill its batch emptied what was due: the connections can go.
+  if (stats.sent + stats.retried + stats.failed < DELIVERY_BATCH) transport.close()
+  return stats
 }
 
 /** Path of a stored .eml file, refusing anything that is not a plain file name in MAIL_DIR. */

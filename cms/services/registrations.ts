@@ -16,7 +16,7 @@ import type { Registration } from '../payload-types'
 import type { TSignUp } from '../schemas/signup'
 import { asId, idOf, type Id } from './ids'
 import { Kept } from './kept'
-import { sqliteClientOf, storeAndPlace } from './signup-sqlite'
+import { signUpLaneOf } from './signup-sqlite'
 
 
 /** Children this age or older give their own assent (Law on Children 2016). */
@@ -125,6 +125,7 @@ export async function waitlistPosition(payload: Payload, eventId: Id, registrati
       and: [
         { event: { equals: eventId } },
         { status: { equals: 'waitlisted' } },
+        { waitlistedAt: { less_than_equal: at } }, // a range of the (event, status, waitlistedAt) index
         { or: [{ waitlistedAt: { less_than: at } }, { and: [{ waitlistedAt: { equals: at } }, { id: { less_than: registration.id } }] }] },
       ],
     },
@@ -201,15 +202,15 @@ export async function signUp(payload: Payload, input: SignUpInput, options: { no
   const areas = (event.eligibility?.areas ?? []).map((a) => idOf(a))
   const outcomes: ChildOutcome[] = []
 
-  const sqlite = sqliteClientOf(payload)
+  const lane = signUpLaneOf(payload)
 
   for (const [index, child] of input.children.entries()) {
     const key = `${input.idempotencyKey}:${index}`
     const token = manageTokenFor(payload.secret, key)
     const priority = Boolean(child.priorityGroup)
     // A retry: this child was stored by an earlier attempt of the same submission. (On SQLite
-    // the batch below finds that out itself, without a read first.)
-    const existing = sqlite ? null : await storedRegistration(payload, key)
+    // the lane below finds that out itself, without a read first.)
+    const existing = lane ? null : await storedRegistration(payload, key)
     if (existing) {
       const outcome = await place(payload, event, existing, priority, index)
       if (outcome.status !== 'refused') manageTokens.set(index, token)
@@ -254,9 +255,9 @@ export async function signUp(payload: Payload, input: SignUpInput, options: { no
 
     let outcome: ChildOutcome
     try {
-      if (sqlite) {
+      if (lane) {
         const rules = { capacity: event.capacity, reserved: event.reservedSeats ?? 0, waitlist: event.waitlist !== false, priority }
-        const placed = await storeAndPlace(sqlite, { ...record, eventId: event.id }, rules, now)
+        const placed = await lane.place({ ...record, eventId: event.id }, rules, now)
         if (placed.status === 'stored-before') {
           const before = await storedRegistration(payload, key)
           outcome = before ? await place(payload, event, before, priority, index) : { index, status: 'refused', reason: 'already-registered' }

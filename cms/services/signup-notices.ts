@@ -102,10 +102,14 @@ export async function sendDueNotices(payload: Payload, scope: { submissionId?: s
   if (scope.settledBefore) and.push({ updatedAt: { less_than: scope.settledBefore.toISOString() } })
   const due = await payload.find({ collection: 'registrations', where: { and }, sort: 'createdAt', limit: scope.limit ?? 500, depth: 0, pagination: false })
   let queued = 0
+  const events = new Map<string, Promise<NoticeEvent>>() // read once per run, not per family
   for (const [submissionId, regs] of groupBySubmission(due.docs)) {
     const first = regs[0]
     if (!first) continue
-    const event = await noticeEvent(payload, idOf(first.event))
+    const eventId = idOf(first.event)
+    let reading = events.get(String(eventId))
+    if (!reading) events.set(String(eventId), (reading = noticeEvent(payload, eventId)))
+    const event = await reading
     const guardian = { to: first.guardian.email, guardianName: first.guardian.name }
     const confirmationKey = `signup:${submissionId}`
     const confirmedAt = await queuedAt(payload, confirmationKey)

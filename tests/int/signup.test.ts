@@ -98,6 +98,28 @@ describe.skipIf(skipReason)('sign-ups and seats', () => {
     expect(second.outcomes).toEqual([{ index: 0, status: 'refused', reason: 'already-registered' }])
   })
 
+  it('refuses the same child sent at the same moment by two families, and keeps the sign-ups around it whole', async () => {
+    // Sent together, these are written together (on SQLite, in one commit): the duplicate is
+    // taken back alone, the children before and after it keep their seats and consents.
+    const event = await makeEvent(5)
+    const results = await Promise.all([
+      signUp(payload, request(event.id, [child(1)])),
+      signUp(payload, request(event.id, [child(2)])),
+      signUp(payload, request(event.id, [child(2, { givenName: ' bé 2 ' })])),
+      signUp(payload, request(event.id, [child(3)])),
+    ])
+    const said = results.map((r) => (r.outcomes[0]?.status === 'refused' ? r.outcomes[0].reason : r.outcomes[0]?.status))
+    // which of the two families comes first is the database's call; exactly one of them does
+    expect([said[0], said[3], [said[1], said[2]].sort()]).toEqual(['confirmed', 'confirmed', ['already-registered', 'confirmed']])
+    expect(await seatNumbers(event.id)).toEqual([1, 2, 3])
+    const regs = await payload.find({ collection: 'registrations', where: { event: { equals: event.id } }, limit: 0, pagination: false, depth: 0 })
+    expect(regs.docs.map((r) => [r.child.givenName.trim().toLowerCase(), r.status, (r.consents ?? []).length]).sort()).toEqual([
+      ['bé 1', 'confirmed', 2],
+      ['bé 2', 'confirmed', 2],
+      ['bé 3', 'confirmed', 2],
+    ])
+  })
+
   it('refuses with the reason: too young, too old, registration closed or not open yet, missing assent from 7', async () => {
     const event = await makeEvent(10)
     const result = await signUp(

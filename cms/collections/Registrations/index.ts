@@ -34,6 +34,9 @@ export const Registrations: CollectionConfig = {
     delete: isAdmin,
   },
   // Every staff read or change is logged (who, what, when); internal service calls are not.
+  // The waitlist of an event, in order: who is waiting, and a child's place in the queue, read
+  // from the index alone on every sign-up.
+  indexes: [{ fields: ['event', 'status', 'waitlistedAt'] }],
   hooks: { beforeChange: [guardStaffStatus], afterOperation: [auditStaffAccess] },
   endpoints: [exportEndpoint, emailRegistrantsEndpoint, checkInEndpoint, cancelEndpoint],
   fields: [

@@ -1,6 +1,7 @@
 import * as migration_20261124_041218_initial from './20261124_041218_initial';
 import * as migration_20261124_052848_events_registrations from './20261124_052848_events_registrations';
 import * as migration_20261124_064753_signup_flow_audit from './20261124_064753_signup_flow_audit';
+import * as migration_20261124_114224_registrations_waitlist_index from './20261124_114224_registrations_waitlist_index';
 
 export const migrations = [
   {
@@ -16,6 +17,11 @@ export const migrations = [
   {
     up: migration_20261124_064753_signup_flow_audit.up,
     down: migration_20261124_064753_signup_flow_audit.down,
-    name: '20261124_064753_signup_flow_audit'
+    name: '20261124_064753_signup_flow_audit',
+  },
+  {
+    up: migration_20261124_114224_registrations_waitlist_index.up,
+    down: migration_20261124_114224_registrations_waitlist_index.down,
+    name: '20261124_114224_registrations_waitlist_index'
   },
 ];

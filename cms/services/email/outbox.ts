@@ -127,10 +127,15 @@ let running: Promise<DeliveryStats> | null = null
 
 export type DeliveryStats = { sent: number; retried: number; failed: number }
 
+/** Messages one delivery run takes from the outbox. */
+export const DELIVERY_BATCH = 25
+
 export type DeliveryOptions = {
   /** The time to judge what is due by (tests move it forward). */
   now?: Date
   limit?: number
+  /** Messages handed to the transport at the same time (default one after another). */
+  concurrency?: number
   fromAddress?: string
   /** Keeps the raw message (file mode) and returns the name it was stored under. */
   onRaw?: (id: string | number, raw: Buffer) => Promise<string>
@@ -161,7 +166,7 @@ async function setOutboxState(payload: Payload, id: string | number, state: Outb
 async function runDelivery(
   payload: Payload,
   deliver: Deliver,
-  { now = new Date(), limit = 25, fromAddress = 'no-reply@localhost', onRaw }: DeliveryOptions,
+  { now = new Date(), limit = DELIVERY_BATCH, concurrency = 1, fromAddress = 'no-reply@localhost', onRaw }: DeliveryOptions,
 ): Promise<DeliveryStats> {
   const stats: DeliveryStats = { sent: 0, retried: 0, failed: 0 }
   const nowIso = now.toISOString()
@@ -178,7 +183,7 @@ async function runDelivery(
     depth: 0,
     pagination: false,
   })
-  for (const doc of due.docs) {
+  const deliverOne = async (doc: EmailOutbox) => {
     const attempts = Number(doc.attempts ?? 0) + 1
     await setOutboxState(payload, doc.id, { status: 'sending', attempts, leaseUntil: new Date(now.getTime() + LEASE_MS).toISOString() })
     const messageId = messageIdFor(doc.id, fromAddress)
@@ -215,5 +220,12 @@ async function runDelivery(
       else stats.retried++
     }
   }
+  // `concurrency` senders share the batch, each taking the next message when its last is done.
+  const waiting = [...due.docs]
+  await Promise.all(
+    Array.from({ length: Math.max(1, Math.min(concurrency, waiting.length)) }, async () => {
+      for (let doc = waiting.shift(); doc; doc = waiting.shift()) await deliverOne(doc)
+    }),
+  )
   return stats
 }
