@@ -1,7 +1,8 @@
 /**
  * Check-in: recording that a child came to one session of an event. Sessions are numbered from
  * 1 in the order of the event's schedule. A child has at most one attendance row per session,
- * so checking in twice (a double tap, two staff at the gate) changes nothing. Only a child who
+ * so checking in twice (a double tap, two staff at the gate) changes nothing, and check-ins of
+ * one child are written one after another, so none is lost. Only a child who
  * holds a seat can be checked in — confirmed, already attended, or marked no-show earlier — and
  * the first attendance turns the registration's status into `attended`.
  *
@@ -14,6 +15,7 @@ import type { Event, Registration } from '../payload-types'
 import { audit } from './audit'
 import { ageOn } from './eligibility'
 import { idOf, type Id } from './ids'
+import { oneAtATime } from './process-wide'
 import { StaffError, eventsWhere, type StaffMessage, scopeOf, scopedEvent, scopedRegistration, sessionDays, vietnamDay } from './staff'
 
 /** The address a registration's QR code encodes. */
@@ -57,7 +59,17 @@ export type CheckInResult = { recorded: boolean; session: number; status: Regist
  * Records that the child came to `session` (today's session when not given). Idempotent: the
  * same session twice leaves one row. Refuses seatless registrations with a translated reason.
  */
-export async function recordAttendance(
+export function recordAttendance(
+  payload: Payload,
+  req: PayloadRequest,
+  args: { registrationId: Id; session?: number | null; now?: Date },
+): Promise<CheckInResult> {
+  // Two staff at two gates (or a past session entered while today's is scanned) write the same
+  // child's list: one after the other, so neither is lost.
+  return oneAtATime(`attendance:${String(args.registrationId)}`, () => recordAttendanceNow(payload, req, args))
+}
+
+async function recordAttendanceNow(
   payload: Payload,
   req: PayloadRequest,
   args: { registrationId: Id; session?: number | null; now?: Date },
@@ -75,7 +87,6 @@ export async function recordAttendance(
   const recorded = !attendance.some((a) => a.session === session)
   let status = registration.status
   if (recorded) {
-    // The whole list is written at once, so two check-ins racing for one session still leave one row.
     attendance.push({ session, at: now.toISOString(), by: req.user ? (req.user.id as number) : null })
     attendance.sort((a, b) => a.session - b.session)
     status = 'attended'

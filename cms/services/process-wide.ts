@@ -18,3 +18,25 @@ export function processWideEmitter(name: string): EventEmitter {
   }
   return emitter
 }
+
+const queues = globalThis as typeof globalThis & { __processWideQueues?: Map<string, Promise<unknown>> }
+
+/**
+ * Runs the tasks given the same key one after another, in the order they came, across every
+ * copy of this module: a read-change-write of one record (a child's attendance list) cannot
+ * lose a concurrent one. The platform runs one server process per database (see the README).
+ */
+export function oneAtATime<T>(key: string, task: () => Promise<T>): Promise<T> {
+  queues.__processWideQueues ??= new Map()
+  const tails = queues.__processWideQueues
+  const run = (tails.get(key) ?? Promise.resolve()).then(task, task)
+  const tail = run.then(
+    () => undefined,
+    () => undefined,
+  )
+  tails.set(key, tail)
+  void tail.then(() => {
+    if (tails.get(key) === tail) tails.delete(key)
+  })
+  return run
+}

@@ -51,6 +51,15 @@ describe.skipIf(skipReason)('check-in', () => {
     expect(await (await checkIn('coordinator', reg?.id, { session: 1 })).json()).toMatchObject({ recorded: true, sessionsAttended: [1, 2] })
   })
 
+  it('keeps both sessions when two are checked in for one child at the same moment', async () => {
+    const event = await world.place.makeEvent({ capacity: 5, ...twoSessions() })
+    const [reg] = await world.signUpChildren(event.id, [{}])
+    const both = await Promise.all([checkIn('coordinator', reg?.id, { session: 1 }), checkIn('admin', reg?.id, { session: 2 })])
+    expect(both.map((r) => r.status)).toEqual([201, 201])
+    const stored = await payload.findByID({ collection: 'registrations', id: reg?.id ?? 0, depth: 0 })
+    expect(stored.attendance?.map((a) => a.session)).toEqual([1, 2])
+  })
+
   it('without a session, records today’s; on a day without one, asks which', async () => {
     const event = await world.place.makeEvent({ capacity: 5, ...twoSessions(today) })
     const [reg] = await world.signUpChildren(event.id, [{}])
