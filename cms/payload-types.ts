@@ -451,6 +451,10 @@ export interface Registration {
         grantedBy: 'guardian' | 'child';
         wordingVersion: string;
         grantedAt: string;
+        /**
+         * Withdrawn by the family through the manage link
+         */
+        withdrawnAt?: string | null;
         id?: string | null;
       }[]
     | null;
@@ -538,7 +542,8 @@ export interface AuditLog {
     | 'check-in'
     | 'email-registrants'
     | 'guardian-download'
-    | 'guardian-cancel';
+    | 'guardian-cancel'
+    | 'guardian-withdraw-consent';
   resource: string;
   event?: (number | null) | Event;
   documentIds?:
@@ -998,6 +1003,7 @@ export interface RegistrationsSelect<T extends boolean = true> {
         grantedBy?: T;
         wordingVersion?: T;
         grantedAt?: T;
+        withdrawnAt?: T;
         id?: T;
       };
   attendance?:

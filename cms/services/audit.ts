@@ -17,6 +17,7 @@ export const AUDIT_ACTIONS = {
   'email-registrants': { vi: 'Gửi thư cho người đăng ký', en: 'Email registrants' },
   'guardian-download': { vi: 'Phụ huynh tải dữ liệu', en: 'Guardian downloaded data' },
   'guardian-cancel': { vi: 'Phụ huynh huỷ đăng ký', en: 'Guardian cancelled' },
+  'guardian-withdraw-consent': { vi: 'Phụ huynh rút lại sự đồng ý', en: 'Guardian withdrew a consent' },
 } as const satisfies Record<string, { vi: string; en: string }>
 
 export type AuditAction = keyof typeof AUDIT_ACTIONS

@@ -15,7 +15,7 @@ import type { Event, Registration } from '../payload-types'
 import { audit } from './audit'
 import { ageOn } from './eligibility'
 import { idOf, type Id } from './ids'
-import { oneAtATime } from './process-wide'
+import { oneChangeAtATime } from './registrations'
 import { StaffError, eventsWhere, type StaffMessage, scopeOf, scopedEvent, scopedRegistration, sessionDays, vietnamDay } from './staff'
 
 /** The address a registration's QR code encodes. */
@@ -66,7 +66,7 @@ export function recordAttendance(
 ): Promise<CheckInResult> {
   // Two staff at two gates (or a past session entered while today's is scanned) write the same
   // child's list: one after the other, so neither is lost.
-  return oneAtATime(`attendance:${String(args.registrationId)}`, () => recordAttendanceNow(payload, req, args))
+  return oneChangeAtATime(args.registrationId, () => recordAttendanceNow(payload, req, args))
 }
 
 async function recordAttendanceNow(

@@ -75,7 +75,7 @@ export async function registrationRows(payload: Payload, event: Pick<Event, 'id'
 
   const rows = regs.docs.map((r) => {
     const consents = r.consents ?? []
-    const has = (purpose: string, by: string) => consents.some((c) => c.purpose === purpose && c.grantedBy === by)
+    const has = (purpose: string, by: string) => consents.some((c) => c.purpose === purpose && c.grantedBy === by && !c.withdrawnAt) // in force
     const seat = seatOf.get(String(r.id))
     const row: ExportRow = {
       reference: r.reference,
@@ -96,7 +96,7 @@ export async function registrationRows(payload: Payload, event: Pick<Event, 'id'
       guardianEmail: r.guardian.email ?? '',
       consentGuardian: yesNo(has('participation', 'guardian')),
       consentChild: yesNo(has('participation', 'child')),
-      consentPhoto: yesNo(consents.some((c) => c.purpose === 'photo')),
+      consentPhoto: yesNo(has('photo', 'guardian')),
       consentVersion: [...new Set(consents.map((c) => c.wordingVersion))].join(', '),
       sessionsAttended: [...new Set((r.attendance ?? []).map((a) => a.session))].sort((a, b) => a - b).join(', '),
     }

@@ -16,6 +16,7 @@ import type { Registration } from '../payload-types'
 import type { TSignUp } from '../schemas/signup'
 import { asId, idOf, type Id } from './ids'
 import { Kept } from './kept'
+import { oneAtATime } from './process-wide'
 import { signUpLaneOf } from './signup-sqlite'
 
 
@@ -293,18 +294,49 @@ export async function signUp(payload: Payload, input: SignUpInput, options: { no
  * of the registrations promoted.
  */
 export async function cancelRegistration(payload: Payload, id: Id): Promise<Id[]> {
-  const reg = await payload.findByID({ collection: 'registrations', id, depth: 0 })
-  if (reg.status === 'cancelled') return []
-  await releaseSeat(payload, id)
-  await payload.update({
-    collection: 'registrations',
-    id,
-    depth: 0,
-    overrideAccess: true,
-    data: { status: 'cancelled', waitlistedAt: null, cancelledAt: new Date().toISOString(), childKey: `${reg.childKey ?? ''}:cancelled:${id}` },
+  const reg = await oneChangeAtATime(id, async () => {
+    const found = await payload.findByID({ collection: 'registrations', id, depth: 0 })
+    if (found.status === 'cancelled') return null
+    await releaseSeat(payload, id)
+    await payload.update({
+      collection: 'registrations',
+      id,
+      depth: 0,
+      overrideAccess: true,
+      data: { status: 'cancelled', waitlistedAt: null, cancelledAt: new Date().toISOString(), childKey: `${found.childKey ?? ''}:cancelled:${id}` },
+    })
+    return found
   })
-  const eventId = idOf(reg.event)
-  return promoteWaitlist(payload, eventId)
+  return reg ? promoteWaitlist(payload, idOf(reg.event)) : []
+}
+
+/**
+ * Payload writes a registration whole (its consent and attendance lists included), so changes
+ * to one registration that read it first (check-in, cancelling, withdrawing a consent) run one
+ * after another: none writes back a list another has just changed.
+ */
+export function oneChangeAtATime<T>(id: Id, change: () => Promise<T>): Promise<T> {
+  return oneAtATime(`registration:${String(id)}`, change)
+}
+
+/**
+ * Withdraws the child's consents for `purpose` that are still in force: the family's choice,
+ * made through the manage link, at any time and as easily as it was given. The records stay,
+ * marked with the time of withdrawal. Returns how many were withdrawn (0: none in force).
+ */
+export function withdrawConsent(payload: Payload, id: Id, purpose: 'photo', now = new Date()): Promise<number> {
+  return oneChangeAtATime(id, async () => {
+    const reg = await payload.findByID({ collection: 'registrations', id, depth: 0 })
+    const at = now.toISOString()
+    let withdrawn = 0
+    const consents = (reg.consents ?? []).map((c) => {
+      if (c.purpose !== purpose || c.withdrawnAt) return c
+      withdrawn++
+      return { ...c, withdrawnAt: at }
+    })
+    if (withdrawn) await payload.update({ collection: 'registrations', id, depth: 0, overrideAccess: true, data: { consents } })
+    return withdrawn
+  })
 }
 
 /** What staff may set a registration's status to by hand; seats, the waitlist and cancelling go through the services. */

@@ -34,4 +34,14 @@ export const server = {
       return { outcome }
     },
   }),
+
+  withdrawPhotoConsent: defineAction({
+    accept: 'form',
+    handler: async (form, context) => {
+      const token = form.get('token')
+      if (typeof token !== 'string') return { outcome: 'not-found' as const }
+      const outcome = await limited(() => signUpsFrom(context.locals).withdrawPhotoConsent(token, { address: clientAddress(context.request, context.clientAddress) }))
+      return { outcome }
+    },
+  }),
 }

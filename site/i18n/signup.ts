@@ -97,6 +97,10 @@ const vi = {
   cancelButton: 'Huỷ đăng ký',
   cancelled: 'Đã huỷ đăng ký.',
   cancelUnconfirmed: 'Hãy đánh dấu ô xác nhận trước khi huỷ.',
+  consentWithdrawnAt: 'đã rút lại lúc {at}',
+  photoWithdrawHint: 'Từ nay ban tổ chức không chụp ảnh trẻ và không dùng ảnh nào của trẻ. Việc đăng ký vẫn giữ nguyên.',
+  photoWithdrawButton: 'Rút lại đồng ý chụp ảnh',
+  photoWithdrawn: 'Đã rút lại sự đồng ý chụp ảnh.',
   downloadTitle: 'Dữ liệu của trẻ',
   download: 'Tải toàn bộ dữ liệu về trẻ (JSON)',
 }
@@ -199,6 +203,10 @@ const en: SignUpUI = {
   cancelButton: 'Cancel the sign-up',
   cancelled: 'The sign-up is cancelled.',
   cancelUnconfirmed: 'Tick the box to confirm before cancelling.',
+  consentWithdrawnAt: 'withdrawn on {at}',
+  photoWithdrawHint: 'From now on the organisers take no photos of the child and use none taken before. The sign-up itself stays as it is.',
+  photoWithdrawButton: 'Withdraw the consent to photos',
+  photoWithdrawn: 'The consent to photos is withdrawn.',
   downloadTitle: "The child's data",
   download: 'Download all data held about the child (JSON)',
 }

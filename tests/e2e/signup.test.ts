@@ -52,7 +52,7 @@ describe.skipIf(skip)('public sign-up', () => {
     await smtp?.stop()
   })
 
-  it('a parent without JavaScript signs up two children, gets the email, opens the manage link, downloads the data and cancels; the waitlist moves up', async () => {
+  it('a parent without JavaScript signs up two children, gets the email, opens the manage link, downloads the data, withdraws the photo consent and cancels; the waitlist moves up', async () => {
     const event = await createOpenEvent(server.url, admin, { capacity: 1, consent: { guardian: 'Tôi đồng ý cho con tham gia lớp bơi.', childAssent: 'Em muốn học bơi.', photo: 'Cho phép chụp ảnh.' } })
     const context = await browser.newContext({ javaScriptEnabled: false, locale: 'vi-VN', extraHTTPHeaders: { 'x-forwarded-for': '203.0.113.1' } })
     const page = await context.newPage()
@@ -66,6 +66,7 @@ describe.skipIf(skip)('public sign-up', () => {
     await rows.nth(0).getByLabel('Tên', { exact: true }).fill('Lan')
     await rows.nth(0).getByLabel('Ngày sinh').fill('2016-04-02')
     await rows.nth(0).getByLabel(/Trẻ \(từ 7 tuổi\)/).check()
+    await rows.nth(0).getByLabel(/Đồng ý cho chụp ảnh trẻ/).check()
     await rows.nth(1).getByLabel('Họ và tên đệm').fill('Võ Văn')
     await rows.nth(1).getByLabel('Tên', { exact: true }).fill('Tí')
     await rows.nth(1).getByLabel('Ngày sinh').fill('2025-01-01')
@@ -100,10 +101,19 @@ describe.skipIf(skip)('public sign-up', () => {
     const text = await page.locator('article').innerText()
     expect(text).toContain('Võ Thị Lan')
     expect(text).not.toContain('Khoa')
-    const data = (await (await fetch(`${link}data.json`)).json()) as { child: { givenName: string }; consents: { purpose: string; grantedBy: string }[] }
+    type Data = { child: { givenName: string }; consents: { purpose: string; grantedBy: string; withdrawnAt: string | null }[] }
+    const data = (await (await fetch(`${link}data.json`)).json()) as Data
     expect(data.child.givenName).toBe('Lan')
-    expect(data.consents.map((c) => `${c.purpose}/${c.grantedBy}`).sort()).toEqual(['participation/child', 'participation/guardian'])
+    expect(data.consents.map((c) => `${c.purpose}/${c.grantedBy}/${c.withdrawnAt}`).sort()).toEqual(['participation/child/null', 'participation/guardian/null', 'photo/guardian/null'])
     expect(JSON.stringify(data)).not.toMatch(/Khoa|manageTokenHash|idempotencyKey|childKey/)
+
+    // the family changes its mind about photos: withdrawn at once, the sign-up stays
+    await page.getByRole('button', { name: 'Rút lại đồng ý chụp ảnh' }).click()
+    await expect.poll(() => page.locator('[role="status"]').innerText()).toContain('Đã rút lại sự đồng ý chụp ảnh.')
+    expect(await page.locator('article').innerText()).toMatch(/Chụp ảnh — Cha mẹ \/ giám hộ .* đã rút lại lúc/)
+    expect(await page.getByRole('button', { name: 'Rút lại đồng ý chụp ảnh' }).count()).toBe(0)
+    const after = (await (await fetch(`${link}data.json`)).json()) as Data
+    expect(after.consents.find((c) => c.purpose === 'photo')?.withdrawnAt).toMatch(/^\d{4}-\d\d-\d\dT/)
 
     // cancel (the box must be ticked), then the waitlisted child has the seat and their family an email
     await page.getByLabel('Tôi muốn huỷ đăng ký này').check()

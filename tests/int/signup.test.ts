@@ -5,7 +5,8 @@
  */
 import type { Payload } from 'payload'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { cancelRegistration, childKey, signUp, type ChildInput, type SignUpInput } from '../../cms/services/registrations'
+import { registrationRows } from '../../cms/services/exports'
+import { cancelRegistration, childKey, signUp, withdrawConsent, type ChildInput, type SignUpInput } from '../../cms/services/registrations'
 import { makePlace } from './fixtures'
 import { skipReason, testPayload, unique } from './payload'
 
@@ -160,6 +161,28 @@ describe.skipIf(skipReason)('sign-ups and seats', () => {
         ['photo', 'guardian', 'v1', now.toISOString()],
       ],
       [['participation', 'guardian', 'v1', now.toISOString()]],
+    ])
+  })
+
+  it('withdraws the photo consent when the family asks, keeping the record with its time, the sign-up and the other consents', async () => {
+    const event = await makeEvent(5)
+    await signUp(payload, request(event.id, [child(1, { photoConsent: true }), child(2)]))
+    const [withPhoto, without] = (await payload.find({ collection: 'registrations', where: { event: { equals: event.id } }, sort: 'child.givenName', depth: 0 })).docs
+    const at = new Date('2031-06-02T04:00:00.000Z')
+    expect(await withdrawConsent(payload, withPhoto?.id ?? 0, 'photo', at)).toBe(1)
+    expect(await withdrawConsent(payload, withPhoto?.id ?? 0, 'photo')).toBe(0) // sent again: nothing more to withdraw
+    expect(await withdrawConsent(payload, without?.id ?? 0, 'photo')).toBe(0)
+    const after = await payload.findByID({ collection: 'registrations', id: withPhoto?.id ?? 0, depth: 0 })
+    expect(after.status).toBe('confirmed')
+    expect((after.consents ?? []).map((c) => [c.purpose, c.grantedBy, c.withdrawnAt ?? null])).toEqual([
+      ['participation', 'guardian', null],
+      ['participation', 'child', null],
+      ['photo', 'guardian', at.toISOString()],
+    ])
+    const { rows } = await registrationRows(payload, event, 'en')
+    expect(rows.map((r) => [r.givenName, r.consentGuardian, r.consentPhoto])).toEqual([
+      ['Bé 1', 'Yes', 'No'],
+      ['Bé 2', 'Yes', 'No'],
     ])
   })
 

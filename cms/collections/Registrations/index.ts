@@ -158,6 +158,12 @@ export const Registrations: CollectionConfig = {
             },
             { name: 'wordingVersion', type: 'text', required: true, label: { vi: 'Phiên bản nội dung', en: 'Wording version' } },
             { name: 'grantedAt', type: 'date', required: true, label: { vi: 'Lúc', en: 'At' }, admin: { date: { pickerAppearance: 'dayAndTime' } } },
+            {
+              name: 'withdrawnAt',
+              type: 'date',
+              label: { vi: 'Rút lại lúc', en: 'Withdrawn at' },
+              admin: { date: { pickerAppearance: 'dayAndTime' }, description: { vi: 'Cha mẹ rút lại qua đường dẫn quản lý', en: 'Withdrawn by the family through the manage link' } },
+            },
           ],
         },
       ],

@@ -2,6 +2,7 @@ import * as migration_20261124_041228_initial from './20261124_041228_initial';
 import * as migration_20261124_052857_events_registrations from './20261124_052857_events_registrations';
 import * as migration_20261124_064756_signup_flow_audit from './20261124_064756_signup_flow_audit';
 import * as migration_20261124_114229_registrations_waitlist_index from './20261124_114229_registrations_waitlist_index';
+import * as migration_20261124_121622_consent_withdrawal from './20261124_121622_consent_withdrawal';
 
 export const migrations = [
   {
@@ -22,6 +23,11 @@ export const migrations = [
   {
     up: migration_20261124_114229_registrations_waitlist_index.up,
     down: migration_20261124_114229_registrations_waitlist_index.down,
-    name: '20261124_114229_registrations_waitlist_index'
+    name: '20261124_114229_registrations_waitlist_index',
+  },
+  {
+    up: migration_20261124_121622_consent_withdrawal.up,
+    down: migration_20261124_121622_consent_withdrawal.down,
+    name: '20261124_121622_consent_withdrawal'
   },
 ];

@@ -2,6 +2,7 @@ import * as migration_20261124_041218_initial from './20261124_041218_initial';
 import * as migration_20261124_052848_events_registrations from './20261124_052848_events_registrations';
 import * as migration_20261124_064753_signup_flow_audit from './20261124_064753_signup_flow_audit';
 import * as migration_20261124_114224_registrations_waitlist_index from './20261124_114224_registrations_waitlist_index';
+import * as migration_20261124_121615_consent_withdrawal from './20261124_121615_consent_withdrawal';
 
 export const migrations = [
   {
@@ -22,6 +23,11 @@ export const migrations = [
   {
     up: migration_20261124_114224_registrations_waitlist_index.up,
     down: migration_20261124_114224_registrations_waitlist_index.down,
-    name: '20261124_114224_registrations_waitlist_index'
+    name: '20261124_114224_registrations_waitlist_index',
+  },
+  {
+    up: migration_20261124_121615_consent_withdrawal.up,
+    down: migration_20261124_121615_consent_withdrawal.down,
+    name: '20261124_121615_consent_withdrawal'
   },
 ];

@@ -1,6 +1,6 @@
 /**
  * The site's door to sign-ups: the public form's submission, the manage page behind an emailed
- * link, cancelling, and the download of what is held about a child. Everything the public sends
+ * link, cancelling, withdrawing the photo consent, and the download of what is held about a child. Everything the public sends
  * is checked here on the server (form token, honeypot, rate limit, the shared zod schema)
  * whatever the browser did; the rules themselves are in cms/services.
  */
@@ -11,7 +11,7 @@ import type { Registration } from '../../../cms/payload-types'
 import { audit } from '../../../cms/services/audit'
 import { idOf } from '../../../cms/services/ids'
 import { checkFormToken, honeypotFilled, HONEYPOT_FIELD, issueFormToken, takeFormAllowance, FORM_TOKEN_FIELD, type FormTokenProblem } from '../../../cms/services/form-guard'
-import { cancelRegistration, registrationByToken, signUp, waitlistPosition, EventNotFound, type ChildOutcome } from '../../../cms/services/registrations'
+import { cancelRegistration, registrationByToken, signUp, waitlistPosition, withdrawConsent, EventNotFound, type ChildOutcome } from '../../../cms/services/registrations'
 import { noticesDue, sendDueNotices } from '../../../cms/services/signup-notices'
 import { seatOf } from '../../../cms/services/seats'
 import { signUpErrors, ZSignUp } from '../../../cms/schemas/signup'
@@ -117,6 +117,18 @@ export function signUpApi(payload: Payload) {
       return 'cancelled'
     },
 
+    /** Withdraws the photo consent through the manage link; the sign-up itself stays. */
+    async withdrawPhotoConsent(token: string, { address }: { address: string }): Promise<'withdrawn' | 'none' | 'not-found'> {
+      const wait = await takeFormAllowance(address, env().forms.ratePerMinute)
+      if (wait !== null) throw new TooManyRequests(wait)
+      const reg = await registrationByToken(payload, token)
+      if (!reg) return 'not-found'
+      const withdrawn = await withdrawConsent(payload, reg.id, 'photo')
+      if (!withdrawn) return 'none'
+      await audit(payload, { action: 'guardian-withdraw-consent', resource: 'registrations', documentIds: [reg.id], event: idOf(reg.event), summary: `${reg.reference}: photo` })
+      return 'withdrawn'
+    },
+
     /** Everything held about the child of this link, as a JSON document for the family. */
     async dataExport(token: string): Promise<Record<string, unknown> | null> {
       const reg = await registrationByToken(payload, token)
@@ -136,7 +148,7 @@ export function signUpApi(payload: Payload) {
         child: { ...reg.child, area: typeof reg.child.area === 'object' && reg.child.area ? reg.child.area.name : reg.child.area },
         guardian: reg.guardian,
         submittedBy: reg.submittedBy,
-        consents: reg.consents?.map((c) => ({ purpose: c.purpose, grantedBy: c.grantedBy, wordingVersion: c.wordingVersion, grantedAt: c.grantedAt })),
+        consents: reg.consents?.map((c) => ({ purpose: c.purpose, grantedBy: c.grantedBy, wordingVersion: c.wordingVersion, grantedAt: c.grantedAt, withdrawnAt: c.withdrawnAt ?? null })),
         attendance: reg.attendance?.map((a) => ({ session: a.session, at: a.at })),
         createdAt: reg.createdAt,
         cancelledAt: reg.cancelledAt ?? null,
