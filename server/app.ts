@@ -15,11 +15,10 @@ import type { Payload } from 'payload'
 import sirv from 'sirv'
 import { startPayload } from '../cms/bootstrap'
 import { deliverOutbox } from '../cms/email/adapter'
-import { DELIVERY_BATCH } from '../cms/services/email/outbox'
 import type { AppEnv } from '../cms/env'
 import { seedDemoContent } from '../cms/seed'
 import { onContentChange } from '../cms/services/content-events'
-import { onEmailQueued, resumeOutbox } from '../cms/services/email/outbox'
+import { filledBatch, onEmailQueued, resumeOutbox } from '../cms/services/email/outbox'
 import { NOTICE_SETTLE_MS, onNoticesDue, runSignUpChores, sendDueNotices } from '../cms/services/signup-notices'
 import { QuietGate } from './quiet'
 import { unavailableHtml } from '../site/lib/unavailable'
@@ -89,7 +88,7 @@ export async function createAppServer(appEnv: AppEnv, options: { retryMs?: numbe
     return deliverOutbox(payload, appEnv)
       .then((stats) => {
         // a full batch: there may be more due behind it
-        if (stats.sent + stats.retried + stats.failed >= DELIVERY_BATCH) deliverAgain = true
+        if (filledBatch(stats)) deliverAgain = true
       })
       .catch((err: unknown) => log(`email delivery failed: ${err instanceof Error ? err.message : String(err)}`))
       .finally(() => {

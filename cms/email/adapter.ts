@@ -11,7 +11,7 @@ import { nodemailerAdapter } from '@payloadcms/email-nodemailer'
 import nodemailer, { type Transporter } from 'nodemailer'
 import type { EmailAdapter, Payload, SendEmailOptions } from 'payload'
 import type { AppEnv } from '../env'
-import { type Deliver, type DeliveryReceipt, type DeliveryStats, DELIVERY_BATCH, deliverDueEmails, enqueueEmail } from '../services/email/outbox'
+import { type Deliver, type DeliveryReceipt, type DeliveryStats, deliverDueEmails, enqueueEmail, filledBatch } from '../services/email/outbox'
 
 function addressOf(value: SendEmailOptions['to'] | SendEmailOptions['from'] | SendEmailOptions['replyTo']): string | undefined {
   if (!value) return undefined
@@ -127,8 +127,7 @@ export async function deliverOutbox(payload: Payload, appEnv: Pick<AppEnv, 'mail
         }
       : undefined,
   })
-  // A run that did not fill its batch emptied what was due: the connections can go.
-  if (stats.sent + stats.retried + stats.failed < DELIVERY_BATCH) transport.close()
+  if (!filledBatch(stats)) transport.close() // nothing more is due: the connections can go
   return stats
 }
 

@@ -13,6 +13,7 @@ import { audit } from './audit'
 import { ageOn, firstSessionDay } from './eligibility'
 import { PRIORITY_GROUPS } from './events'
 import { idOf, type Id } from './ids'
+import { consentInForce } from './registrations'
 import { GUARDIAN_RELATIONSHIPS, REGISTRATION_STATUSES, displayDay, scopedEvent } from './staff'
 
 export const EXPORT_FORMATS = ['csv', 'xlsx'] as const
@@ -75,7 +76,6 @@ export async function registrationRows(payload: Payload, event: Pick<Event, 'id'
 
   const rows = regs.docs.map((r) => {
     const consents = r.consents ?? []
-    const has = (purpose: string, by: string) => consents.some((c) => c.purpose === purpose && c.grantedBy === by && !c.withdrawnAt) // in force
     const seat = seatOf.get(String(r.id))
     const row: ExportRow = {
       reference: r.reference,
@@ -94,9 +94,9 @@ export async function registrationRows(payload: Payload, event: Pick<Event, 'id'
       guardianRelationship: GUARDIAN_RELATIONSHIPS[r.guardian.relationship][lang],
       guardianPhone: nationalPhone(r.guardian.phone),
       guardianEmail: r.guardian.email ?? '',
-      consentGuardian: yesNo(has('participation', 'guardian')),
-      consentChild: yesNo(has('participation', 'child')),
-      consentPhoto: yesNo(has('photo', 'guardian')),
+      consentGuardian: yesNo(consentInForce(consents, 'participation', 'guardian')),
+      consentChild: yesNo(consentInForce(consents, 'participation', 'child')),
+      consentPhoto: yesNo(consentInForce(consents, 'photo', 'guardian')),
       consentVersion: [...new Set(consents.map((c) => c.wordingVersion))].join(', '),
       sessionsAttended: [...new Set((r.attendance ?? []).map((a) => a.session))].sort((a, b) => a - b).join(', '),
     }

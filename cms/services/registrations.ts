@@ -319,6 +319,11 @@ export function oneChangeAtATime<T>(id: Id, change: () => Promise<T>): Promise<T
   return oneAtATime(`registration:${String(id)}`, change)
 }
 
+/** A consent still in force: given for `purpose` (by `grantedBy`, when named) and not withdrawn. */
+export function consentInForce(consents: Registration['consents'], purpose: 'participation' | 'photo', grantedBy?: 'guardian' | 'child'): boolean {
+  return (consents ?? []).some((c) => c.purpose === purpose && (!grantedBy || c.grantedBy === grantedBy) && !c.withdrawnAt)
+}
+
 /**
  * Withdraws the child's consents for `purpose` that are still in force: the family's choice,
  * made through the manage link, at any time and as easily as it was given. The records stay,

@@ -173,7 +173,7 @@ type Job = { reg: NewRegistration; rules: SeatRules; now: Date; resolve: (place:
 const IDLE_CLOSE_MS = 60_000
 
 /** The sign-up lane of one SQLite file: see the top of this file. */
-export class SignUpLane {
+class SignUpLane {
   private db: Database.Database | null = null
   private readonly prepared = new Map<string, Statement>()
   private queue: Job[] = []

@@ -130,6 +130,9 @@ export type DeliveryStats = { sent: number; retried: number; failed: number }
 /** Messages one delivery run takes from the outbox. */
 export const DELIVERY_BATCH = 25
 
+/** A run that handled a whole batch may have left more due behind it; one that did not emptied what was due. */
+export const filledBatch = (stats: DeliveryStats): boolean => stats.sent + stats.retried + stats.failed >= DELIVERY_BATCH
+
 export type DeliveryOptions = {
   /** The time to judge what is due by (tests move it forward). */
   now?: Date

@@ -189,4 +189,5 @@ export { compareIndicators, pickCurrentCampaign, type IndicatorRow } from '../..
 export { categoryLabel } from '../../../cms/services/posts'
 export { EVENT_KINDS, PRIORITY_GROUPS, type SignUpState } from '../../../cms/services/events'
 export { GUARDIAN_RELATIONSHIPS, REGISTRATION_STATUSES } from '../../../cms/services/staff'
+export { consentInForce } from '../../../cms/services/registrations'
 export { ageOn }
