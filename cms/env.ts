@@ -9,6 +9,9 @@
 import path from 'node:path'
 import { z } from 'zod'
 
+/** Days a delivered email keeps its body (see cms/services/email/outbox.ts). */
+const DEFAULT_RETENTION_DAYS = 30
+
 const DEV_SECRET = 'dev-only-secret-change-me-0123456789abcdef'
 
 const boolish = z
@@ -32,6 +35,7 @@ const rawSchema = z.object({
   MAIL_FROM_ADDRESS: z.email().default('no-reply@treem.example.vn'),
   MAIL_FROM_NAME: z.string().default('Bảo vệ trẻ em'),
   MAIL_DIR: z.string().optional(),
+  MAIL_RETENTION_DAYS: z.coerce.number().int().min(1).max(3650).default(DEFAULT_RETENTION_DAYS),
   MEDIA_DIR: z.string().optional(),
   SEED_DEMO: boolish.optional(),
   SIGNUP_RATE_LIMIT: z.coerce.number().int().min(1).default(10),
@@ -49,7 +53,8 @@ export type AppEnv = {
   host: string
   port: number
   smtp: { host: string; port: number; secure: boolean; user?: string; pass?: string } | null
-  mail: { fromAddress: string; fromName: string; dir: string }
+  /** Delivered emails keep their bodies this many days (then only who, what subject, when). */
+  mail: { fromAddress: string; fromName: string; dir: string; retentionDays: number }
   mediaDir: string
   seedDemo: boolean
   /** Public forms: sign-ups per minute per address, the least time a person takes to fill a form, whether X-Forwarded-For is trusted. */
@@ -118,6 +123,7 @@ export function readEnv(source: Record<string, string | undefined> = process.env
       fromAddress: raw.MAIL_FROM_ADDRESS,
       fromName: raw.MAIL_FROM_NAME,
       dir: path.resolve(root, raw.MAIL_DIR ?? 'var/mail'),
+      retentionDays: raw.MAIL_RETENTION_DAYS,
     },
     mediaDir: path.resolve(root, raw.MEDIA_DIR ?? 'var/media'),
     seedDemo: raw.SEED_DEMO ?? appEnv === 'demo',

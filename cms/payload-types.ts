@@ -74,7 +74,7 @@ export interface Config {
     posts: Post;
     events: Event;
     registrations: Registration;
-    seats: Seat;
+    claims: Claim;
     'email-outbox': EmailOutbox;
     'audit-log': AuditLog;
     'payload-kv': PayloadKv;
@@ -92,7 +92,7 @@ export interface Config {
     posts: PostsSelect<false> | PostsSelect<true>;
     events: EventsSelect<false> | EventsSelect<true>;
     registrations: RegistrationsSelect<false> | RegistrationsSelect<true>;
-    seats: SeatsSelect<false> | SeatsSelect<true>;
+    claims: ClaimsSelect<false> | ClaimsSelect<true>;
     'email-outbox': EmailOutboxSelect<false> | EmailOutboxSelect<true>;
     'audit-log': AuditLogSelect<false> | AuditLogSelect<true>;
     'payload-kv': PayloadKvSelect<false> | PayloadKvSelect<true>;
@@ -451,10 +451,8 @@ export interface Registration {
         grantedBy: 'guardian' | 'child';
         wordingVersion: string;
         grantedAt: string;
-        /**
-         * Withdrawn by the family through the manage link
-         */
         withdrawnAt?: string | null;
+        endReason?: ('withdrawn' | 'sign-up-cancelled') | null;
         id?: string | null;
       }[]
     | null;
@@ -466,29 +464,43 @@ export interface Registration {
         id?: string | null;
       }[]
     | null;
+  /**
+   * A child given a seat held for a priority group: the coordinator verifies the group, or releases the seat (the child is placed again like any other).
+   */
+  priorityCheck?: {
+    verifiedAt?: string | null;
+    verifiedBy?: (number | null) | User;
+    releasedAt?: string | null;
+    releasedBy?: (number | null) | User;
+  };
+  /**
+   * Seen by staff only. Write nothing about the child that the work does not need.
+   */
+  staffNote?: string | null;
   confirmationQueuedAt?: string | null;
   remindedAt?: string | null;
   cancelledAt?: string | null;
+  createdAt: string;
   manageTokenHash?: string | null;
   idempotencyKey?: string | null;
   childKey?: string | null;
   updatedAt: string;
-  createdAt: string;
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
- * via the `definition` "seats".
+ * via the `definition` "claims".
  */
-export interface Seat {
+export interface Claim {
   id: number;
-  event: number | Event;
+  pool: string;
   number: number;
-  registration?: (number | null) | Registration;
+  claimant: string;
+  part: number;
   updatedAt: string;
   createdAt: string;
 }
 /**
- * Emails are queued, then sent, and retried while the mail server fails. Without SMTP they are saved as .eml files: open /api/email-outbox/<id>/eml to download one.
+ * Emails are queued, then sent, and retried while the mail server fails. Without SMTP they are saved as .eml files: open /api/email-outbox/<id>/eml to download one. A message body (with the family’s private links) is erased some time after delivery (MAIL_RETENTION_DAYS, 30 days by default). Every read is logged.
  *
  * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "email-outbox".
@@ -518,6 +530,7 @@ export interface EmailOutbox {
     | boolean
     | null;
   emlFile?: string | null;
+  purgedAt?: string | null;
   dedupeKey?: string | null;
   updatedAt: string;
   createdAt: string;
@@ -557,6 +570,24 @@ export interface AuditLog {
     | null;
   count?: number | null;
   summary?: string | null;
+  fields?:
+    | {
+        [k: string]: unknown;
+      }
+    | unknown[]
+    | string
+    | number
+    | boolean
+    | null;
+  changes?:
+    | {
+        [k: string]: unknown;
+      }
+    | unknown[]
+    | string
+    | number
+    | boolean
+    | null;
   ip?: string | null;
   updatedAt: string;
   createdAt: string;
@@ -706,8 +737,8 @@ export interface PayloadLockedDocument {
         value: number | Registration;
       } | null)
     | ({
-        relationTo: 'seats';
-        value: number | Seat;
+        relationTo: 'claims';
+        value: number | Claim;
       } | null)
     | ({
         relationTo: 'email-outbox';
@@ -1004,6 +1035,7 @@ export interface RegistrationsSelect<T extends boolean = true> {
         wordingVersion?: T;
         grantedAt?: T;
         withdrawnAt?: T;
+        endReason?: T;
         id?: T;
       };
   attendance?:
@@ -1014,23 +1046,33 @@ export interface RegistrationsSelect<T extends boolean = true> {
         by?: T;
         id?: T;
       };
+  priorityCheck?:
+    | T
+    | {
+        verifiedAt?: T;
+        verifiedBy?: T;
+        releasedAt?: T;
+        releasedBy?: T;
+      };
+  staffNote?: T;
   confirmationQueuedAt?: T;
   remindedAt?: T;
   cancelledAt?: T;
+  createdAt?: T;
   manageTokenHash?: T;
   idempotencyKey?: T;
   childKey?: T;
   updatedAt?: T;
-  createdAt?: T;
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
- * via the `definition` "seats_select".
+ * via the `definition` "claims_select".
  */
-export interface SeatsSelect<T extends boolean = true> {
-  event?: T;
+export interface ClaimsSelect<T extends boolean = true> {
+  pool?: T;
   number?: T;
-  registration?: T;
+  claimant?: T;
+  part?: T;
   updatedAt?: T;
   createdAt?: T;
 }
@@ -1054,6 +1096,7 @@ export interface EmailOutboxSelect<T extends boolean = true> {
   messageId?: T;
   attachments?: T;
   emlFile?: T;
+  purgedAt?: T;
   dedupeKey?: T;
   updatedAt?: T;
   createdAt?: T;
@@ -1072,6 +1115,8 @@ export interface AuditLogSelect<T extends boolean = true> {
   documentIds?: T;
   count?: T;
   summary?: T;
+  fields?: T;
+  changes?: T;
   ip?: T;
   updatedAt?: T;
   createdAt?: T;

@@ -13,7 +13,7 @@ import { Events } from './collections/Events'
 import { Media } from './collections/Media'
 import { Posts } from './collections/Posts'
 import { Registrations } from './collections/Registrations'
-import { Seats } from './collections/Seats'
+import { Claims } from './collections/Claims'
 import { Users } from './collections/Users'
 import { checkRole } from './access/roles'
 import { databaseAdapter } from './db'
@@ -30,7 +30,7 @@ export default buildConfig({
   editor: lexicalEditor(),
   sharp,
   email: outboxEmailAdapter(appEnv),
-  collections: [Users, Media, Areas, Campaigns, Posts, Events, Registrations, Seats, EmailOutbox, AuditLog],
+  collections: [Users, Media, Areas, Campaigns, Posts, Events, Registrations, Claims, EmailOutbox, AuditLog],
   globals: [Site],
   localization: {
     locales: [

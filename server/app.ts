@@ -14,7 +14,7 @@ import { pathToFileURL } from 'node:url'
 import type { Payload } from 'payload'
 import sirv from 'sirv'
 import { startPayload } from '../cms/bootstrap'
-import { deliverOutbox } from '../cms/email/adapter'
+import { deliverOutbox, purgeOutbox } from '../cms/email/adapter'
 import type { AppEnv } from '../cms/env'
 import { seedDemoContent } from '../cms/seed'
 import { onContentChange } from '../cms/services/content-events'
@@ -139,9 +139,15 @@ export async function createAppServer(appEnv: AppEnv, options: { retryMs?: numbe
   const chores = () => {
     if (!payload || closed || choresRunning) return
     choresRunning = true
-    runSignUpChores(payload)
+    const instance = payload
+    runSignUpChores(instance)
       .then((done) => {
-        if (done.finished || done.notices || done.reminders) log(`sign-up chores: ${done.finished} finished, ${done.notices} notices, ${done.reminders} reminders`)
+        if (done.finished || done.notices || done.reminders || done.promoted) log(`sign-up chores: ${done.finished} finished, ${done.notices} notices, ${done.reminders} reminders, ${done.promoted} promoted`)
+      })
+      // delivered emails lose their bodies (and the families' links) after the retention period
+      .then(() => purgeOutbox(instance, appEnv))
+      .then((purged) => {
+        if (purged) log(`email outbox: ${purged} delivered messages emptied after ${appEnv.mail.retentionDays} days`)
       })
       .catch((err: unknown) => log(`sign-up chores failed: ${err instanceof Error ? err.message : String(err)}`))
       .finally(() => {

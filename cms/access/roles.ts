@@ -79,3 +79,6 @@ export function adminOrCoordinatorOf(path: string): Access {
     return areas.length ? { [path]: { in: areas } } : false
   }
 }
+
+/** Nobody changes this field through the API; the server's own operations do (with overrideAccess). */
+export const changedOnlyByOperations: FieldAccess = () => false

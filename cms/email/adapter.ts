@@ -11,7 +11,7 @@ import { nodemailerAdapter } from '@payloadcms/email-nodemailer'
 import nodemailer, { type Transporter } from 'nodemailer'
 import type { EmailAdapter, Payload, SendEmailOptions } from 'payload'
 import type { AppEnv } from '../env'
-import { type Deliver, type DeliveryReceipt, type DeliveryStats, deliverDueEmails, enqueueEmail, filledBatch } from '../services/email/outbox'
+import { type Deliver, type DeliveryReceipt, type DeliveryStats, deliverDueEmails, enqueueEmail, filledBatch, purgeDeliveredBodies } from '../services/email/outbox'
 
 function addressOf(value: SendEmailOptions['to'] | SendEmailOptions['from'] | SendEmailOptions['replyTo']): string | undefined {
   if (!value) return undefined
@@ -129,6 +129,18 @@ export async function deliverOutbox(payload: Payload, appEnv: Pick<AppEnv, 'mail
   })
   if (!filledBatch(stats)) transport.close() // nothing more is due: the connections can go
   return stats
+}
+
+/** Empties the bodies of messages delivered longer ago than the retention period, their .eml copies too (see services/email/outbox). */
+export function purgeOutbox(payload: Payload, appEnv: Pick<AppEnv, 'mail'>, now?: Date): Promise<number> {
+  return purgeDeliveredBodies(payload, {
+    retentionDays: appEnv.mail.retentionDays,
+    now,
+    dropFile: async (name) => {
+      const file = emlPath(appEnv, name)
+      if (file) await fs.rm(file, { force: true })
+    },
+  })
 }
 
 /** Path of a stored .eml file, refusing anything that is not a plain file name in MAIL_DIR. */

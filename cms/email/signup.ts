@@ -1,7 +1,8 @@
 /**
  * The emails a family (or a teacher) gets about a sign-up: the confirmation (a seat or a
  * waitlist place for each child, a manage link, and a check-in QR code for each seat), the
- * email when a waitlisted child gets a seat, and the reminder before the first session.
+ * email when a waitlisted child gets a seat, the email when a priority seat is released, and the
+ * reminder before the first session.
  * Vietnamese first, English below. Manage links carry the secret token; QR codes carry only the
  * registration reference, for staff to open the check-in page.
  */
@@ -61,6 +62,9 @@ const T = {
     reminderTitle: 'Nhắc lịch',
     reminder: (when: string) => `Lớp học, sự kiện bắt đầu vào ${when}. Hẹn gặp các em!`,
     cannotCome: 'Nếu trẻ không thể tham gia, xin huỷ đăng ký để nhường chỗ cho trẻ khác.',
+    releasedTitle: 'Thay đổi về chỗ',
+    released: (name: string) =>
+      `Ban tổ chức chưa xác minh được nhóm ưu tiên của ${name}, nên chỗ dành riêng đã được trả lại. Đăng ký của trẻ vẫn giữ, theo thứ tự thời gian đăng ký. Nếu gia đình có giấy tờ xác nhận, xin liên hệ ban tổ chức.`,
   },
   en: {
     hello: (name: string) => `Dear ${name},`,
@@ -80,6 +84,9 @@ const T = {
     reminderTitle: 'Reminder',
     reminder: (when: string) => `The class or event starts on ${when}. See you there!`,
     cannotCome: 'If your child cannot come, please cancel the sign-up so that another child can have the seat.',
+    releasedTitle: 'A change to your seat',
+    released: (name: string) =>
+      `The organisers could not verify ${name}'s priority group, so the seat held for priority groups has been given back. The sign-up stays, in the order it was made. If your family has papers that show the group, please contact the organisers.`,
   },
 } as const
 
@@ -143,6 +150,13 @@ export const signUpEmails = {
       serverURL,
       { ...n, subject: `Đã có chỗ / You have a seat: ${n.event.title.vi}` },
       (lang) => `<p><strong>${T[lang].promotedTitle}.</strong> ${n.children.map((c) => escapeHtml(T[lang].promoted(c.givenName, c.seat ?? 0))).join(' ')}</p>`,
+    ),
+
+  priorityReleased: (serverURL: string, n: NoticeInput) =>
+    compose(
+      serverURL,
+      { ...n, subject: `Thay đổi về chỗ / A change to your seat: ${n.event.title.vi}` },
+      (lang) => `<p><strong>${T[lang].releasedTitle}.</strong> ${n.children.map((c) => escapeHtml(T[lang].released(c.givenName))).join(' ')}</p>`,
     ),
 
   reminder: (serverURL: string, n: NoticeInput) =>

@@ -38,6 +38,24 @@ const messages = {
     vi: 'Đơn vị cấp trên phải là tỉnh/thành phố.',
     en: 'The parent area must be a province.',
   },
+  reservedWithoutGroups: {
+    vi: 'Có chỗ dành riêng thì phải chọn nhóm ưu tiên được nhận các chỗ đó (mục Điều kiện tham gia).',
+    en: 'Seats held back need the priority groups they are held for (under Eligibility).',
+  },
+  reservedOverCapacity: {
+    vi: 'Số chỗ dành riêng ({reserved}) không được nhiều hơn số chỗ ({capacity}).',
+    en: 'The seats held back ({reserved}) cannot be more than the seats ({capacity}).',
+  },
+  seatsBelowTaken: {
+    vi: 'Không thể giảm còn {capacity} chỗ ({kind}): đã có {taken} trẻ giữ chỗ. Hãy huỷ bớt đăng ký trước.',
+    en: 'Cannot lower to {capacity} seats ({kind}): {taken} children hold seats. Cancel registrations first.',
+  },
+  eventOutsideAreas: {
+    vi: 'Bạn chỉ tạo và đăng sự kiện ở các xã, phường mình phụ trách.',
+    en: 'You create and publish events only in the communes you cover.',
+  },
+  seatKindOpen: { vi: 'chỗ thường', en: 'open seats' },
+  seatKindReserved: { vi: 'chỗ dành riêng', en: 'reserved seats' },
 } as const satisfies Record<string, Record<Lang, string>>
 
 export type MessageKey = keyof typeof messages

@@ -28,6 +28,42 @@ export type AuditEntry = {
   documentIds?: Id[]
   event?: Id | null
   summary?: string
+  /** The fields a change touched. */
+  fields?: string[]
+  /** Before and after, for the fields whose values the log keeps (status, consents). */
+  changes?: Record<string, { before: unknown; after: unknown }>
+}
+
+/** Fields whose values the log keeps before and after a change; of others it keeps only the name. */
+export const AUDITED_VALUES = ['status', 'consents'] as const
+
+/** A value as the log compares it: populated documents as their ids, array rows without their row ids. */
+function comparable(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(comparable)
+  if (value && typeof value === 'object') {
+    if ('id' in value && 'createdAt' in value && 'updatedAt' in value) return value.id
+    return Object.fromEntries(
+      Object.entries(value)
+        .filter(([k, v]) => k !== 'id' && v !== undefined)
+        .sort(([a], [b]) => a.localeCompare(b))
+        .map(([k, v]) => [k, comparable(v)]),
+    )
+  }
+  return value ?? null
+}
+
+/** What a change did to a document: the fields it touched, and before/after for status and consents. */
+export function changeOf(before: object, after: object): Required<Pick<AuditEntry, 'fields' | 'changes'>> {
+  const ignore = new Set(['id', 'createdAt', 'updatedAt'])
+  const b = new Map(Object.entries(before))
+  const a = new Map(Object.entries(after))
+  // A field only one side has was left out of the other by read access (hidden keys): not a change.
+  const fields = [...b.keys()]
+    .filter((k) => a.has(k) && !ignore.has(k) && JSON.stringify(comparable(b.get(k))) !== JSON.stringify(comparable(a.get(k))))
+    .sort()
+  const changes: Record<string, { before: unknown; after: unknown }> = {}
+  for (const k of AUDITED_VALUES) if (fields.includes(k)) changes[k] = { before: comparable(b.get(k)), after: comparable(a.get(k)) }
+  return { fields, changes }
 }
 
 function clientIp(req?: Partial<PayloadRequest>): string | undefined {
@@ -54,17 +90,20 @@ export async function audit(payload: Payload, entry: AuditEntry, req?: Partial<P
       documentIds: entry.documentIds?.slice(0, 500),
       count: entry.documentIds?.length ?? 0,
       summary: entry.summary?.slice(0, 300),
+      fields: entry.fields?.length ? entry.fields : undefined,
+      changes: entry.changes && Object.keys(entry.changes).length ? entry.changes : undefined,
       ip: clientIp(req),
     },
   })
 }
 
-/** The collection operations on children's records that a staff user's request logs. */
+/**
+ * The collection operations on children's records that a staff user's request logs here. Updates
+ * are logged per document by `auditStaffChange`, which sees the document before and after.
+ */
 const OPERATION_ACTIONS = {
   find: 'read-list',
   findByID: 'read-one',
-  update: 'update',
-  updateByID: 'update',
   delete: 'update',
   deleteByID: 'update',
 } as const satisfies Record<string, AuditAction>
@@ -75,6 +114,18 @@ const eventIdOf = (value: unknown): Id | null => {
   if (typeof value === 'number' || typeof value === 'string') return value
   if (value && typeof value === 'object' && 'id' in value && (typeof value.id === 'number' || typeof value.id === 'string')) return value.id
   return null
+}
+
+/** One entry for a staff user's change of one document (REST, GraphQL or the admin): which fields it touched, before and after for status and consents. */
+export async function auditStaffChange(
+  payload: Payload,
+  args: { collection: string; before: object; after: { id: Id; event?: unknown; reference?: unknown }; req: PayloadRequest },
+): Promise<void> {
+  const { req } = args
+  if (!req.user || req.user.collection !== 'users') return
+  const change = changeOf(args.before, args.after)
+  const label = typeof args.after.reference === 'string' ? ` ${args.after.reference}` : ''
+  await audit(payload, { action: 'update', resource: args.collection, documentIds: [args.after.id], event: eventIdOf(args.after.event), summary: `updated${label}: ${change.fields.join(', ') || 'nothing'}`, ...change }, req)
 }
 
 /**

@@ -12,7 +12,7 @@
 import type { Payload, PayloadRequest } from 'payload'
 import type { Lang } from '../i18n/messages'
 import type { Event, Registration } from '../payload-types'
-import { audit } from './audit'
+import { audit, changeOf } from './audit'
 import { ageOn } from './eligibility'
 import { idOf, type Id } from './ids'
 import { oneChangeAtATime } from './registrations'
@@ -94,10 +94,32 @@ async function recordAttendanceNow(
   }
   await audit(
     payload,
-    { action: 'check-in', resource: 'registrations', event: event.id, documentIds: [registration.id], summary: `${registration.reference}: session ${session}${recorded ? '' : ' (already recorded)'}` },
+    {
+      action: 'check-in',
+      resource: 'registrations',
+      event: event.id,
+      documentIds: [registration.id],
+      summary: `${registration.reference}: session ${session}${recorded ? '' : ' (already recorded)'}`,
+      ...changeOf(registration, { ...registration, attendance, status }),
+    },
     req,
   )
   return { recorded, session, status, sessionsAttended: [...new Set(attendance.map((a) => a.session))].sort((a, b) => a - b) }
+}
+
+/**
+ * A child who holds a seat and came to no session is marked a no-show (after the event, for the
+ * report and to free thinking about next time). Idempotent; refused for anyone else.
+ */
+export function markNoShow(payload: Payload, req: PayloadRequest, registrationId: Id): Promise<{ marked: boolean }> {
+  return oneChangeAtATime(registrationId, async () => {
+    const { registration, event } = await scopedRegistration(payload, req, registrationId)
+    if (registration.status === 'no-show') return { marked: false }
+    if (registration.status !== 'confirmed' || (registration.attendance ?? []).length) throw new StaffError('noShowRefused', 409)
+    await payload.update({ collection: 'registrations', id: registration.id, depth: 0, data: { status: 'no-show' } })
+    await audit(payload, { action: 'update', resource: 'registrations', event: event.id, documentIds: [registration.id], summary: `no-show ${registration.reference}`, ...changeOf(registration, { ...registration, status: 'no-show' }) }, req)
+    return { marked: true }
+  })
 }
 
 /** What the gate shows about a child: no more than needed to recognise them. */

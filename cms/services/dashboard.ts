@@ -1,15 +1,17 @@
 /**
  * The staff dashboard's seats overview: for each current or upcoming event (its last session is
- * today or later) the seats taken against its capacity, and how many children wait. Seats taken
- * are counted from the `seats` records, never stored. Admins see every event, coordinators the
+ * today or later) the seats taken against its capacity, how many children wait, and how many
+ * priority seats the coordinator has still to verify. Seats taken are counted from the claims of
+ * the capacity engine, never stored. Admins see every event, coordinators the
  * events of their areas, other roles nothing.
  */
 import type { Payload, PayloadRequest } from 'payload'
 import type { Lang } from '../i18n/messages'
 import type { Id } from './ids'
+import { seatsOfEvent } from './seat-store'
 import { eventsWhere, scopeOf, sessionDays, vietnamDay } from './staff'
 
-export type SeatsRow = { id: Id; title: string; firstDay: string; lastDay: string; capacity: number; taken: number; waitlisted: number }
+export type SeatsRow = { id: Id; title: string; firstDay: string; lastDay: string; capacity: number; taken: number; waitlisted: number; toVerify: number }
 
 /** At most this many events, the soonest first. */
 export const DASHBOARD_EVENTS = 12
@@ -26,7 +28,7 @@ export async function seatsOverview(payload: Payload, req: PayloadRequest, lang:
     pagination: false,
     depth: 0,
     locale: lang,
-    select: { title: true, sessions: true, capacity: true },
+    select: { title: true, sessions: true, capacity: true, reservedSeats: true },
   })
   const current = events.docs
     .map((e) => ({ e, days: sessionDays(e).sort() }))
@@ -35,11 +37,14 @@ export async function seatsOverview(payload: Payload, req: PayloadRequest, lang:
     .slice(0, DASHBOARD_EVENTS)
   return Promise.all(
     current.map(async ({ e, days }) => {
-      const [taken, waitlisted] = await Promise.all([
-        payload.count({ collection: 'seats', where: { event: { equals: e.id } } }),
+      const [seats, waitlisted, verified] = await Promise.all([
+        seatsOfEvent(payload, e),
         payload.count({ collection: 'registrations', where: { and: [{ event: { equals: e.id } }, { status: { equals: 'waitlisted' } }] } }),
+        payload.find({ collection: 'registrations', where: { and: [{ event: { equals: e.id } }, { 'priorityCheck.verifiedAt': { exists: true } }] }, limit: 0, pagination: false, depth: 0, select: {} }),
       ])
-      return { id: e.id, title: e.title, firstDay: days[0] ?? '', lastDay: days[days.length - 1] ?? '', capacity: e.capacity, taken: taken.totalDocs, waitlisted: waitlisted.totalDocs }
+      const verifiedIds = new Set(verified.docs.map((d) => String(d.id)))
+      const toVerify = [...seats].filter(([id, seat]) => seat.reserved && !verifiedIds.has(id)).length
+      return { id: e.id, title: e.title, firstDay: days[0] ?? '', lastDay: days[days.length - 1] ?? '', capacity: e.capacity, taken: seats.size, waitlisted: waitlisted.totalDocs, toVerify }
     }),
   )
 }

@@ -14,7 +14,8 @@ import { ageOn, firstSessionDay } from './eligibility'
 import { PRIORITY_GROUPS } from './events'
 import { idOf, type Id } from './ids'
 import { consentInForce } from './registrations'
-import { GUARDIAN_RELATIONSHIPS, REGISTRATION_STATUSES, displayDay, scopedEvent } from './staff'
+import { seatsOfEvent } from './seat-store'
+import { GUARDIAN_RELATIONSHIPS, REGISTRATION_STATUSES, displayDay, displayMoment, scopedEvent } from './staff'
 
 export const EXPORT_FORMATS = ['csv', 'xlsx'] as const
 export type ExportFormat = (typeof EXPORT_FORMATS)[number]
@@ -33,6 +34,7 @@ export const EXPORT_COLUMNS = {
   grade: { vi: 'Lớp', en: 'Grade' },
   commune: { vi: 'Xã / phường', en: 'Commune' },
   priorityGroup: { vi: 'Nhóm ưu tiên', en: 'Priority group' },
+  prioritySeat: { vi: 'Chỗ dành cho nhóm ưu tiên', en: 'Priority seat' },
   guardianName: { vi: 'Người giám hộ', en: 'Guardian' },
   guardianRelationship: { vi: 'Quan hệ', en: 'Relationship' },
   guardianPhone: { vi: 'Điện thoại', en: 'Phone' },
@@ -47,6 +49,18 @@ export type ExportColumn = keyof typeof EXPORT_COLUMNS
 export type ExportRow = Record<ExportColumn, string | number>
 
 const YES_NO = { yes: { vi: 'Có', en: 'Yes' }, no: { vi: 'Không', en: 'No' } } as const
+const ENDED = { vi: 'Không (hết hiệu lực {at})', en: 'No (ended {at})' } as const
+const PRIORITY_SEAT = {
+  toVerify: { vi: 'Chờ xác minh', en: 'To verify' },
+  verified: { vi: 'Đã xác minh', en: 'Verified' },
+} as const
+
+/** Yes while in force; No with the time it ended (withdrawn, or the sign-up cancelled); No when never given. */
+function consentCell(consents: NonNullable<Registration['consents']>, purpose: 'participation' | 'photo', grantedBy: 'guardian' | 'child', lang: Lang): string {
+  if (consentInForce(consents, purpose, grantedBy)) return YES_NO.yes[lang]
+  const ended = consents.filter((c) => c.purpose === purpose && c.grantedBy === grantedBy && c.withdrawnAt).map((c) => c.withdrawnAt ?? '').sort().pop()
+  return ended ? ENDED[lang].replace('{at}', displayMoment(ended)) : YES_NO.no[lang]
+}
 
 /** Vietnamese numbers as staff dial them (+84 912… → 0912…); others keep their + prefix. */
 export const nationalPhone = (phone: string | null | undefined) => (phone ?? '').replace(/^\+84(?=\d{9,10}$)/, '0')
@@ -55,12 +69,11 @@ export const nationalPhone = (phone: string | null | undefined) => (phone ?? '')
 const STATUS_ORDER: Record<Registration['status'], number> = { confirmed: 0, attended: 0, 'no-show': 0, waitlisted: 1, pending: 2, cancelled: 3 }
 
 /** The rows of an event's export (no access check: see exportRegistrations). */
-export async function registrationRows(payload: Payload, event: Pick<Event, 'id' | 'sessions'>, lang: Lang): Promise<{ rows: ExportRow[]; ids: Id[] }> {
+export async function registrationRows(payload: Payload, event: Pick<Event, 'id' | 'sessions' | 'capacity' | 'reservedSeats'>, lang: Lang): Promise<{ rows: ExportRow[]; ids: Id[] }> {
   const [regs, seats] = await Promise.all([
     payload.find({ collection: 'registrations', where: { event: { equals: event.id } }, limit: 0, pagination: false, depth: 0 }),
-    payload.find({ collection: 'seats', where: { event: { equals: event.id } }, limit: 0, pagination: false, depth: 0 }),
+    seatsOfEvent(payload, event),
   ])
-  const seatOf = new Map(seats.docs.map((s) => [String(idOf(s.registration)), s.number]))
   // Waitlist order: first come, first served (as cms/services/registrations.ts promotes).
   const waiting = regs.docs
     .filter((r) => r.status === 'waitlisted')
@@ -72,11 +85,11 @@ export async function registrationRows(payload: Payload, event: Pick<Event, 'id'
     : { docs: [] }
   const areaName = new Map(areas.docs.map((a) => [String(a.id), a.name]))
   const firstDay = firstSessionDay(event.sessions)
-  const yesNo = (v: boolean) => YES_NO[v ? 'yes' : 'no'][lang]
 
   const rows = regs.docs.map((r) => {
     const consents = r.consents ?? []
-    const seat = seatOf.get(String(r.id))
+    const held = seats.get(String(r.id))
+    const seat = held?.number
     const row: ExportRow = {
       reference: r.reference,
       status: REGISTRATION_STATUSES[r.status][lang],
@@ -90,13 +103,14 @@ export async function registrationRows(payload: Payload, event: Pick<Event, 'id'
       grade: r.child.grade ?? '',
       commune: areaName.get(String(idOf(r.child.area))) ?? '',
       priorityGroup: r.child.priorityGroup ? PRIORITY_GROUPS[r.child.priorityGroup][lang] : '',
+      prioritySeat: held?.reserved ? PRIORITY_SEAT[r.priorityCheck?.verifiedAt ? 'verified' : 'toVerify'][lang] : '',
       guardianName: r.guardian.name,
       guardianRelationship: GUARDIAN_RELATIONSHIPS[r.guardian.relationship][lang],
       guardianPhone: nationalPhone(r.guardian.phone),
       guardianEmail: r.guardian.email ?? '',
-      consentGuardian: yesNo(consentInForce(consents, 'participation', 'guardian')),
-      consentChild: yesNo(consentInForce(consents, 'participation', 'child')),
-      consentPhoto: yesNo(consentInForce(consents, 'photo', 'guardian')),
+      consentGuardian: consentCell(consents, 'participation', 'guardian', lang),
+      consentChild: consentCell(consents, 'participation', 'child', lang),
+      consentPhoto: consentCell(consents, 'photo', 'guardian', lang),
       consentVersion: [...new Set(consents.map((c) => c.wordingVersion))].join(', '),
       sessionsAttended: [...new Set((r.attendance ?? []).map((a) => a.session))].sort((a, b) => a - b).join(', '),
     }

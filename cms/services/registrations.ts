@@ -2,22 +2,25 @@
  * Sign-up: a parent (one or several children) or a school (a class list) asks for seats at an
  * event. Each child gets a seat, a place on the waitlist, or a refusal with its reason. Every
  * child's registration is stored with its consent records in one write; a retried submission
- * (same idempotency key) finds what the first one made and creates nothing new.
+ * (same idempotency key) finds what the first one made and creates nothing new, however often
+ * and however close together it is sent.
  *
+ * Seats are the capacity engine's (cms/services/capacity.ts; an event's pools in seats.ts).
  * Waitlist: first come, first served. While anyone is waiting, a new sign-up joins the end of
  * the queue rather than taking a seat a cancellation has just freed.
  */
 import { createHash, createHmac, randomBytes } from 'node:crypto'
 import type { Payload } from 'payload'
 import { childRefusal, firstSessionDay, registrationWindowProblem, ageOn, type RefusalReason } from './eligibility'
-import { claimSeat, releaseSeat, seatOf } from './seats'
-import { isUniqueViolation } from './errors'
 import type { Registration } from '../payload-types'
 import type { TSignUp } from '../schemas/signup'
+import { allocate, place, promote, release, type Allocation, type AllocationRequest } from './capacity'
 import { asId, idOf, type Id } from './ids'
 import { Kept } from './kept'
 import { oneAtATime } from './process-wide'
-import { signUpLaneOf } from './signup-sqlite'
+import { asClaimed, signedUpAt, waitlistPosition, type NewRegistration } from './registration-ops'
+import { seatStore, seatsTaken } from './seat-store'
+import { allPools, claimantOf, poolsFor, priorityCounts, seatNumber, seatPools, seatRules, type SeatedEvent } from './seats'
 
 
 /** Children this age or older give their own assent (Law on Children 2016). */
@@ -30,7 +33,7 @@ export type ChildInput = TSignUp['children'][number]
 export type ChildOutcome =
   | { index: number; status: 'confirmed'; reference: string; seat: number }
   | { index: number; status: 'waitlisted'; reference: string; position: number }
-  | { index: number; status: 'refused'; reason: RefusalReason | 'full' | 'already-registered' | 'assent-missing' }
+  | { index: number; status: 'refused'; reason: RefusalReason | 'full' | 'already-registered' | 'assent-missing' | 'cancelled' }
 
 export type SignUpResult = {
   outcomes: ChildOutcome[]
@@ -64,17 +67,15 @@ function reference(): string {
   return randomBytes(5).toString('hex').toUpperCase()
 }
 
-type EventDoc = {
-  id: Id
-  capacity: number
-  reservedSeats?: number | null
-  waitlist?: boolean | null
+type EventDoc = SeatedEvent & {
   sessions?: { date?: string | null }[] | null
   registrationOpensAt?: string | null
   registrationClosesAt?: string | null
-  eligibility?: { minAge?: number | null; maxAge?: number | null; areas?: (Id | { id: Id })[] | null } | null
+  eligibility?: { minAge?: number | null; maxAge?: number | null; areas?: (Id | { id: Id })[] | null; priorityGroups?: string[] | null } | null
   consent?: { version?: string | null; photo?: string | null } | null
 }
+
+const EVENT_FIELDS = { capacity: true, reservedSeats: true, waitlist: true, sessions: true, registrationOpensAt: true, registrationClosesAt: true, eligibility: true, consent: true } as const
 
 /**
  * A burst of sign-ups reads the same event over and over: a published event is kept for a
@@ -98,11 +99,16 @@ async function readEvent(payload: Payload, id: Id): Promise<EventDoc> {
     depth: 0,
     limit: 1,
     pagination: false,
-    select: { capacity: true, reservedSeats: true, waitlist: true, sessions: true, registrationOpensAt: true, registrationClosesAt: true, eligibility: true, consent: true },
+    select: EVENT_FIELDS,
   })
   const event = found.docs[0]
   if (!event) throw new EventNotFound(`No published event ${id}`)
   return event
+}
+
+/** The event as the seat rules need it, published or not (staff work, the sweeper). */
+export async function seatedEvent(payload: Payload, id: Id): Promise<EventDoc> {
+  return payload.findByID({ collection: 'events', id, depth: 0, select: EVENT_FIELDS })
 }
 
 type RegistrationState = Partial<Pick<Registration, 'status' | 'waitlistedAt' | 'confirmationQueuedAt' | 'remindedAt'>>
@@ -117,83 +123,46 @@ export async function setRegistrationState(payload: Payload, id: Id, state: Regi
   await payload.db.updateOne({ collection: 'registrations', id, data: { ...state, updatedAt: new Date().toISOString() } })
 }
 
-/** Position in the event's waitlist (1 = next to get a seat). */
-export async function waitlistPosition(payload: Payload, eventId: Id, registration: { id: Id; waitlistedAt?: string | null }): Promise<number> {
-  const at = registration.waitlistedAt ?? new Date(0).toISOString()
-  const ahead = await payload.count({
-    collection: 'registrations',
-    where: {
-      and: [
-        { event: { equals: eventId } },
-        { status: { equals: 'waitlisted' } },
-        { waitlistedAt: { less_than_equal: at } }, // a range of the (event, status, waitlistedAt) index
-        { or: [{ waitlistedAt: { less_than: at } }, { and: [{ waitlistedAt: { equals: at } }, { id: { less_than: registration.id } }] }] },
-      ],
-    },
-  })
-  return ahead.totalDocs + 1
+export { waitlistPosition }
+
+/** Where a child of this event may go: its seat pools, and the waitlist (or none). */
+function placement(event: EventDoc, priority: boolean, now: Date) {
+  return {
+    pools: poolsFor(event, priority),
+    units: 1,
+    // A child whose priority counts can take reserved seats nobody else can: it queues only behind others who can.
+    waitlist: event.waitlist !== false ? { scope: event.id, groupedOnly: priority } : null,
+    now,
+  }
+}
+
+/** What the family is told about one child, from what the capacity engine did. */
+type Refusal = Extract<ChildOutcome, { status: 'refused' }>['reason']
+
+function outcomeOf(event: EventDoc, index: number, allocation: Allocation<Refusal>): ChildOutcome {
+  switch (allocation.kind) {
+    case 'held':
+      return { index, status: 'confirmed', reference: allocation.reference, seat: seatNumber(event, allocation.claim) }
+    case 'waiting':
+      return { index, status: 'waitlisted', reference: allocation.reference, position: allocation.position }
+    case 'refused':
+      return { index, status: 'refused', reason: allocation.reason }
+    case 'full':
+      return { index, status: 'refused', reason: 'full' }
+    case 'duplicate':
+      return { index, status: 'refused', reason: 'already-registered' }
+    case 'ended':
+      return { index, status: 'refused', reason: 'cancelled' }
+  }
 }
 
 /**
- * Whether someone who could take the seat this child would take is already waiting. Children
- * outside priority groups cannot take reserved seats, so a priority child only queues behind
- * other priority children.
+ * Signs up every child of a submission. For each child, the capacity engine's steps in order
+ * (cms/services/capacity.ts `allocate`): the earlier attempt of this submission (a retry is
+ * answered from what it stored, even after registration closed) → eligibility → a seat, the
+ * waitlist, or "full". Attempts of one child run one after another in this process; across
+ * processes the database's unique indexes keep one registration and one seat.
  */
-async function someoneWaitingAhead(payload: Payload, eventId: Id, priority: boolean): Promise<boolean> {
-  const res = await payload.count({
-    collection: 'registrations',
-    where: { and: [{ event: { equals: eventId } }, { status: { equals: 'waitlisted' } }, ...(priority ? [{ 'child.priorityGroup': { exists: true } }] : [])] },
-  })
-  return res.totalDocs > 0
-}
-
-/**
- * Places a stored (pending) registration: a seat if one is free and nobody is waiting, else the
- * waitlist if the event has one, else refused as full (and removed). Safe to run again on a
- * registration that was placed already.
- */
-async function place(
-  payload: Payload,
-  event: EventDoc,
-  reg: { id: Id; reference: string; status?: string | null; waitlistedAt?: string | null },
-  priority: boolean,
-  index: number,
-  fresh = false,
-): Promise<ChildOutcome> {
-  // a registration stored a moment ago cannot hold a seat yet
-  const held = fresh ? null : await seatOf(payload, reg.id)
-  if (held !== null) {
-    if (reg.status !== 'confirmed') await setRegistrationState(payload, reg.id, { status: 'confirmed' })
-    return { index, status: 'confirmed', reference: reg.reference, seat: held }
-  }
-  if (reg.status === 'waitlisted') {
-    return { index, status: 'waitlisted', reference: reg.reference, position: await waitlistPosition(payload, event.id, reg) }
-  }
-  const waitlistOn = event.waitlist !== false
-  if (!(waitlistOn && (await someoneWaitingAhead(payload, event.id, priority)))) {
-    const seat = await claimSeat(payload, { eventId: event.id, capacity: event.capacity, reserved: event.reservedSeats ?? 0, priority, registrationId: reg.id })
-    if (seat !== null) {
-      await setRegistrationState(payload, reg.id, { status: 'confirmed' })
-      return { index, status: 'confirmed', reference: reg.reference, seat }
-    }
-  }
-  if (!waitlistOn) {
-    await payload.delete({ collection: 'registrations', id: reg.id, depth: 0 })
-    return { index, status: 'refused', reason: 'full' }
-  }
-  const waitlistedAt = new Date().toISOString()
-  await setRegistrationState(payload, reg.id, { status: 'waitlisted', waitlistedAt })
-  return { index, status: 'waitlisted', reference: reg.reference, position: await waitlistPosition(payload, event.id, { id: reg.id, waitlistedAt }) }
-}
-
-type StoredRegistration = { id: Id; reference: string; status?: string | null; waitlistedAt?: string | null }
-
-/** The registration an earlier attempt stored under this idempotency key. */
-async function storedRegistration(payload: Payload, key: string): Promise<StoredRegistration | null> {
-  const found = await payload.find({ collection: 'registrations', where: { idempotencyKey: { equals: key } }, limit: 1, depth: 0, pagination: false, select: { reference: true, status: true, waitlistedAt: true } })
-  return found.docs[0] ?? null
-}
-
 export async function signUp(payload: Payload, input: SignUpInput, options: { now?: Date } = {}): Promise<SignUpResult> {
   const now = options.now ?? new Date()
   const event = await loadEvent(payload, input.eventId)
@@ -201,109 +170,83 @@ export async function signUp(payload: Payload, input: SignUpInput, options: { no
   const firstDay = firstSessionDay(event.sessions)
   const windowProblem = registrationWindowProblem({ opensAt: event.registrationOpensAt, closesAt: event.registrationClosesAt }, now)
   const areas = (event.eligibility?.areas ?? []).map((a) => idOf(a))
+  const rules = seatRules(event)
+  const store = seatStore(payload, rules)
+  const version = event.consent?.version ?? 'v1'
+  const grantedAt = now.toISOString()
+
+  // One child after another, in the order the family or school listed them.
   const outcomes: ChildOutcome[] = []
-
-  const lane = signUpLaneOf(payload)
-
   for (const [index, child] of input.children.entries()) {
-    const key = `${input.idempotencyKey}:${index}`
-    const token = manageTokenFor(payload.secret, key)
-    const priority = Boolean(child.priorityGroup)
-    // A retry: this child was stored by an earlier attempt of the same submission. (On SQLite
-    // the lane below finds that out itself, without a read first.)
-    const existing = lane ? null : await storedRegistration(payload, key)
-    if (existing) {
-      const outcome = await place(payload, event, existing, priority, index)
-      if (outcome.status !== 'refused') manageTokens.set(index, token)
-      outcomes.push(outcome)
-      continue
-    }
-    const refusal = windowProblem ?? childRefusal({ ...event.eligibility, areas }, firstDay, child)
-    if (refusal) {
-      outcomes.push({ index, status: 'refused', reason: refusal })
-      continue
-    }
-    if (firstDay && ageOn(child.birthDate, firstDay) >= ASSENT_AGE && !child.assent) {
-      outcomes.push({ index, status: 'refused', reason: 'assent-missing' })
-      continue
-    }
-    const version = event.consent?.version ?? 'v1'
-    const grantedAt = now.toISOString()
-    const consents: { purpose: 'participation' | 'photo'; grantedBy: 'guardian' | 'child'; wordingVersion: string; grantedAt: string }[] = [
-      { purpose: 'participation', grantedBy: 'guardian', wordingVersion: version, grantedAt },
-    ]
-    if (child.assent) consents.push({ purpose: 'participation', grantedBy: 'child', wordingVersion: version, grantedAt })
-    if (child.photoConsent && event.consent?.photo) consents.push({ purpose: 'photo', grantedBy: 'guardian', wordingVersion: version, grantedAt })
-    const record = {
-      reference: reference(),
-      child: {
-        familyName: child.familyName,
-        givenName: child.givenName,
-        birthDate: child.birthDate,
-        school: child.school,
-        grade: child.grade,
-        area: child.area === undefined ? undefined : asId(child.area),
-        priorityGroup: child.priorityGroup,
-      },
-      guardian: input.guardian,
-      submittedBy: input.submittedBy,
-      submissionId: input.idempotencyKey,
-      consents,
-      manageTokenHash: hashToken(token),
-      idempotencyKey: key,
-      childKey: childKey(event.id, child),
-    }
-
-    let outcome: ChildOutcome
-    try {
-      if (lane) {
-        const rules = { capacity: event.capacity, reserved: event.reservedSeats ?? 0, waitlist: event.waitlist !== false, priority }
-        const placed = await lane.place({ ...record, eventId: event.id }, rules, now)
-        if (placed.status === 'stored-before') {
-          const before = await storedRegistration(payload, key)
-          outcome = before ? await place(payload, event, before, priority, index) : { index, status: 'refused', reason: 'already-registered' }
-        } else if (placed.status === 'full') outcome = { index, status: 'refused', reason: 'full' }
-        else if (placed.status === 'confirmed') outcome = { index, status: 'confirmed', reference: placed.reference, seat: placed.seat }
-        else outcome = { index, status: 'waitlisted', reference: placed.reference, position: placed.position }
-      } else {
-        const reg = await payload.create({
-          collection: 'registrations',
-          depth: 0,
-          select: { reference: true, status: true, waitlistedAt: true },
-          data: { ...record, event: asId(event.id), status: 'pending' },
-        })
-        outcome = await place(payload, event, reg, priority, index, true)
+    outcomes.push(
+      await (async (): Promise<ChildOutcome> => {
+      const key = `${input.idempotencyKey}:${index}`
+      const priority = priorityCounts(rules, child.priorityGroup)
+      const consents: NewRegistration['consents'] = [{ purpose: 'participation', grantedBy: 'guardian', wordingVersion: version, grantedAt }]
+      if (child.assent) consents.push({ purpose: 'participation', grantedBy: 'child', wordingVersion: version, grantedAt })
+      if (child.photoConsent && event.consent?.photo) consents.push({ purpose: 'photo', grantedBy: 'guardian', wordingVersion: version, grantedAt })
+      const request: AllocationRequest<NewRegistration, Refusal> = {
+        key,
+        eligibility: () => {
+          const refusal = windowProblem ?? childRefusal({ ...event.eligibility, areas }, firstDay, child)
+          if (refusal) return refusal
+          return firstDay && ageOn(child.birthDate, firstDay) >= ASSENT_AGE && !child.assent ? 'assent-missing' : null
+        },
+        record: {
+          reference: reference(),
+          eventId: event.id,
+          child: {
+            familyName: child.familyName,
+            givenName: child.givenName,
+            birthDate: child.birthDate,
+            school: child.school,
+            grade: child.grade,
+            area: child.area === undefined ? undefined : asId(child.area),
+            priorityGroup: child.priorityGroup,
+          },
+          guardian: input.guardian,
+          submittedBy: input.submittedBy,
+          submissionId: input.idempotencyKey,
+          consents,
+          manageTokenHash: hashToken(manageTokenFor(payload.secret, key)),
+          idempotencyKey: key,
+          childKey: childKey(event.id, child),
+        },
+        ...placement(event, priority, now),
       }
-    } catch (err) {
-      if (!isUniqueViolation(err)) throw err
-      // Either this very child is already signed up, or a concurrent retry of this submission won.
-      const raced = await storedRegistration(payload, key)
-      if (raced) manageTokens.set(index, token)
-      outcomes.push(raced ? await place(payload, event, raced, priority, index) : { index, status: 'refused', reason: 'already-registered' })
-      continue
-    }
-    if (outcome.status !== 'refused') manageTokens.set(index, token)
-    outcomes.push(outcome)
+      const outcome = outcomeOf(event, index, await oneAtATime(`allocate:${key}`, () => store.run(allocate(request))))
+      if (outcome.status !== 'refused') manageTokens.set(index, manageTokenFor(payload.secret, key))
+      return outcome
+      })(),
+    )
   }
   return { outcomes, manageTokens }
 }
 
 /**
- * Cancels a registration: frees its seat, keeps the record (status cancelled) and lets the
- * child sign up again later; then gives freed seats to the waitlist in order. Returns the ids
- * of the registrations promoted.
+ * Cancels a registration: frees its seat, ends its consents (kept on record, with the time),
+ * keeps the record (status cancelled) and lets the child sign up again later; then gives freed
+ * seats to the waitlist in order. Returns the ids of the registrations promoted.
  */
-export async function cancelRegistration(payload: Payload, id: Id): Promise<Id[]> {
+export async function cancelRegistration(payload: Payload, id: Id, now = new Date()): Promise<Id[]> {
   const reg = await oneChangeAtATime(id, async () => {
     const found = await payload.findByID({ collection: 'registrations', id, depth: 0 })
     if (found.status === 'cancelled') return null
-    await releaseSeat(payload, id)
+    const event = await seatedEvent(payload, idOf(found.event))
+    await seatStore(payload, seatRules(event)).run(release(claimantOf(id)))
+    const at = now.toISOString()
     await payload.update({
       collection: 'registrations',
       id,
       depth: 0,
       overrideAccess: true,
-      data: { status: 'cancelled', waitlistedAt: null, cancelledAt: new Date().toISOString(), childKey: `${found.childKey ?? ''}:cancelled:${id}` },
+      data: {
+        status: 'cancelled',
+        waitlistedAt: null,
+        cancelledAt: at,
+        childKey: `${found.childKey ?? ''}:cancelled:${id}`,
+        consents: (found.consents ?? []).map((c) => (c.withdrawnAt ? c : { ...c, withdrawnAt: at, endReason: 'sign-up-cancelled' as const })),
+      },
     })
     return found
   })
@@ -337,43 +280,34 @@ export function withdrawConsent(payload: Payload, id: Id, purpose: 'photo', now 
     const consents = (reg.consents ?? []).map((c) => {
       if (c.purpose !== purpose || c.withdrawnAt) return c
       withdrawn++
-      return { ...c, withdrawnAt: at }
+      return { ...c, withdrawnAt: at, endReason: 'withdrawn' as const }
     })
     if (withdrawn) await payload.update({ collection: 'registrations', id, depth: 0, overrideAccess: true, data: { consents } })
     return withdrawn
   })
 }
 
-/** What staff may set a registration's status to by hand; seats, the waitlist and cancelling go through the services. */
-export const STAFF_SETTABLE_STATUSES = ['attended', 'no-show'] as const
-
 /**
- * Gives free seats to waitlisted children, first come first served. A child who cannot take the
- * seats left (reserved for priority groups) is passed over for the next one who can.
- * Returns who was promoted.
+ * Gives free seats to waitlisted children, first come first served (cms/services/capacity.ts
+ * `promote`): a child who cannot take the seats left (reserved for priority groups) is passed
+ * over for the next one who can. Returns who was promoted.
  */
 export async function promoteWaitlist(payload: Payload, eventId: Id): Promise<Id[]> {
-  const event = await payload.findByID({ collection: 'events', id: eventId, depth: 0 })
-  const waiting = await payload.find({
-    collection: 'registrations',
-    where: { and: [{ event: { equals: eventId } }, { status: { equals: 'waitlisted' } }] },
-    sort: ['waitlistedAt', 'id'],
-    limit: 0,
-    pagination: false,
-    depth: 0,
-  })
-  const promoted: Id[] = []
-  for (const reg of waiting.docs) {
-    const priority = Boolean(reg.child?.priorityGroup)
-    const seat = await claimSeat(payload, { eventId, capacity: event.capacity, reserved: event.reservedSeats ?? 0, priority, registrationId: reg.id })
-    if (seat === null) {
-      if (priority) break // not even a reserved seat is left
-      continue
-    }
-    // confirmationQueuedAt cleared: the family is due an email saying the child now has a seat.
-    // waitlistedAt is kept: a confirmed child with it set came from the waitlist.
-    await setRegistrationState(payload, reg.id, { status: 'confirmed', confirmationQueuedAt: null })
-    promoted.push(reg.id)
+  const event = await seatedEvent(payload, eventId)
+  return seatStore(payload, seatRules(event)).run(promote({ scope: event.id }, (rec) => poolsFor(event, rec.grouped), allPools(event)))
+}
+
+/** Moves the queue up at every event where children wait while seats they may take are free. Returns how many got seats. */
+export async function promoteWhereSeatsAreFree(payload: Payload): Promise<number> {
+  const waiting = await payload.find({ collection: 'registrations', where: { status: { equals: 'waitlisted' } }, limit: 0, pagination: false, depth: 0, select: { event: true } })
+  let promoted = 0
+  for (const eventId of new Set(waiting.docs.map((r) => idOf(r.event)))) {
+    if (eventId === null) continue
+    const event = await seatedEvent(payload, eventId)
+    const taken = await seatsTaken(payload, event.id)
+    const pools = seatPools(event)
+    if (taken.open >= pools.open.capacity && taken.reserved >= pools.reserved.capacity) continue
+    promoted += (await promoteWaitlist(payload, event.id)).length
   }
   return promoted
 }
@@ -387,8 +321,9 @@ export async function registrationByToken(payload: Payload, token: string) {
 
 /**
  * Places registrations a crash left `pending` (stored, but neither seated nor waitlisted) that
- * are older than `createdBefore`. A retry of the same submission would do the same; this makes
- * sure it happens even when nobody retries. Returns how many were placed.
+ * are older than `createdBefore`, as a retry of the same submission would (cms/services/capacity.ts
+ * `place`); a child who must wait joins the queue at the time it signed up. This makes sure it
+ * happens even when nobody retries. Returns how many were placed.
  */
 export async function finishPending(payload: Payload, createdBefore: Date): Promise<number> {
   const pending = await payload.find({
@@ -400,9 +335,25 @@ export async function finishPending(payload: Payload, createdBefore: Date): Prom
     pagination: false,
   })
   for (const reg of pending.docs) {
-    const eventId = idOf(reg.event)
-    const event = await payload.findByID({ collection: 'events', id: eventId, depth: 0 })
-    await place(payload, event, reg, Boolean(reg.child?.priorityGroup), 0)
+    const event = await seatedEvent(payload, idOf(reg.event))
+    const rules = seatRules(event)
+    const rec = asClaimed(rules, { ...reg, priorityGroup: reg.child.priorityGroup, priorityReleasedAt: reg.priorityCheck?.releasedAt })
+    await oneAtATime(`allocate:${reg.idempotencyKey ?? reg.id}`, () => seatStore(payload, rules).run(place(rec, placement(event, rec.grouped, new Date(signedUpAt(reg))))))
   }
   return pending.docs.length
+}
+
+/**
+ * A registration was deleted (by an admin, or a test cleaning up): the seat it held goes back,
+ * and the waitlist moves up, so no seat is ever lost with nothing to show for it.
+ */
+export async function registrationDeleted(payload: Payload, reg: Pick<Registration, 'id' | 'event'>): Promise<void> {
+  const eventId = idOf(reg.event)
+  const event = eventId === null ? null : await payload.findByID({ collection: 'events', id: eventId, depth: 0, select: EVENT_FIELDS, disableErrors: true })
+  if (!event) {
+    await seatStore(payload, { eventId: eventId ?? 0, reservedFor: [] }).run(release(claimantOf(reg.id)))
+    return
+  }
+  const freed = await seatStore(payload, seatRules(event)).run(release(claimantOf(reg.id)))
+  if (freed) await promoteWaitlist(payload, event.id)
 }

@@ -1,92 +1,87 @@
 /**
- * Seats (pretix calls the pool a quota): an event's capacity is a set of numbered seats,
- * 1..capacity, and a confirmed registration holds one seat record. Claiming a seat is an
- * insert that the database refuses when another registration already holds that number (unique
- * index on event + number), so two sign-ups racing for the last seat cannot both win, whatever
- * the adapter (SQLite, PostgreSQL, MongoDB) and however many server processes run.
+ * Seats: an event's capacity as two pools of the capacity engine (cms/services/capacity.ts):
  *
- * Seats left = capacity − seats held; it is counted, never stored.
+ * - the **open** seats (capacity − reserved), for every child;
+ * - the **reserved** seats, held back for children of the priority groups the event names (poor
+ *   and near-poor households, children in special circumstances, children with a disability).
+ *
+ * A child's declared priority group counts only when the event reserves seats for that group.
+ * Such a child takes a reserved seat first, so the open seats stay open for the others, and the
+ * coordinator then verifies the group — or releases the seat, and the child is placed again
+ * like any other (cms/services/priority.ts). A seat's number is its place in the event:
+ * open seats are 1..open, reserved seats follow them.
+ *
+ * Seats left are counted from the claims, never stored (cms/services/seat-store.ts).
  */
-import type { Payload, Where } from 'payload'
-import { isUniqueViolation } from './errors'
-import { highestSeatFor } from './events'
-import { asId, type Id } from './ids'
+import type { Claim, Pool } from './capacity'
+import type { Id } from './ids'
 
-export async function seatNumbersTaken(payload: Payload, eventId: Id): Promise<Set<number>> {
-  const res = await payload.find({
-    collection: 'seats',
-    where: { event: { equals: eventId } },
-    select: { number: true },
-    limit: 0,
-    pagination: false,
-    depth: 0,
-  })
-  return new Set(res.docs.map((d) => d.number))
+export type SeatedEvent = {
+  id: Id
+  capacity: number
+  reservedSeats?: number | null
+  waitlist?: boolean | null
+  eligibility?: { priorityGroups?: readonly string[] | null } | null
 }
 
-export async function seatsLeft(payload: Payload, event: { id: Id; capacity: number }): Promise<number> {
-  const taken = await payload.count({ collection: 'seats', where: { event: { equals: event.id } } })
-  return Math.max(0, event.capacity - taken.totalDocs)
+/** What the capacity rules need to know of an event. */
+export type SeatRules = {
+  eventId: Id
+  /** The priority groups the event holds seats for (none when it holds none). */
+  reservedFor: readonly string[]
 }
 
-/**
- * Gives `registrationId` a free seat it may take, or returns null when none is left.
- * Seats 1..(capacity − reserved) are open to every child; the last `reserved` numbers are held
- * for children in priority groups, who take those first so that the open seats stay open.
- * A lost race for a number just moves on to the next free one.
- */
-export async function claimSeat(
-  payload: Payload,
-  args: { eventId: Id; capacity: number; reserved: number; priority: boolean; registrationId: Id },
-): Promise<number | null> {
-  const open = highestSeatFor(args.capacity, args.reserved, false)
-  const ranges: [number, number][] = args.priority ? [[open + 1, args.capacity], [1, open]] : [[1, open]]
-  for (const [from, to] of ranges) {
-    if (from > to) continue
-    for (let attempt = 0; attempt <= to - from + 10; attempt++) {
-      const free = await nextSeatNumber(payload, args.eventId, from, to)
-      if (!free) break
-      try {
-        await payload.create({
-          collection: 'seats',
-          data: { event: asId(args.eventId), number: free, registration: asId(args.registrationId) },
-          depth: 0,
-          select: { number: true },
-        })
-        return free
-      } catch (err) {
-        if (!isUniqueViolation(err)) throw err
-      }
-    }
-  }
+export function seatRules(event: SeatedEvent): SeatRules {
+  const held = seatPools(event).reserved.capacity
+  return { eventId: event.id, reservedFor: held > 0 ? [...(event.eligibility?.priorityGroups ?? [])] : [] }
+}
+
+/** Why an event's seat settings cannot stand, or null: reserved seats need named groups and fit in the capacity. */
+export function reservedSeatsProblem(event: { capacity?: number | null; reservedSeats?: number | null; priorityGroups?: readonly string[] | null }): 'reservedWithoutGroups' | 'reservedOverCapacity' | null {
+  const reserved = event.reservedSeats ?? 0
+  if (reserved <= 0) return null
+  if (!(event.priorityGroups ?? []).length) return 'reservedWithoutGroups'
+  if (event.capacity != null && reserved > event.capacity) return 'reservedOverCapacity'
   return null
 }
 
-/**
- * The seat number to try next in from..to, or 0 when every number there is taken. Normally the
- * one after the highest taken in the range: one small query, however many seats are held.
- * Numbers a cancellation freed are handed out again once the top is reached (a freed seat
- * usually goes to the waitlist at once anyway). The unique index decides when two claimers pick
- * the same number.
- */
-async function nextSeatNumber(payload: Payload, eventId: Id, from: number, to: number): Promise<number> {
-  const inRange: Where = { and: [{ event: { equals: eventId } }, { number: { greater_than_equal: from } }, { number: { less_than_equal: to } }] }
-  const top = await payload.find({ collection: 'seats', where: inRange, sort: '-number', limit: 1, depth: 0, pagination: false, select: { number: true } })
-  const max = top.docs[0]?.number ?? from - 1
-  if (max < to) return max + 1
-  const taken = await seatNumbersTaken(payload, eventId)
-  for (let n = from; n <= to; n++) if (!taken.has(n)) return n
-  return 0
+/** Whether a child's declared priority group counts at this event (and was not released by the coordinator). */
+export function priorityCounts(rules: SeatRules, group: string | null | undefined, releasedAt?: string | null): boolean {
+  return Boolean(group) && rules.reservedFor.includes(group ?? '') && !releasedAt
 }
 
-/** The seat number a registration holds, or null. */
-export async function seatOf(payload: Payload, registrationId: Id): Promise<number | null> {
-  const res = await payload.find({ collection: 'seats', where: { registration: { equals: registrationId } }, limit: 1, depth: 0 })
-  return res.docs[0]?.number ?? null
+/** The keys of an event's two seat pools. */
+export const seatPoolKeys = (eventId: Id) => ({ open: `events:${eventId}:open`, reserved: `events:${eventId}:reserved` })
+
+export function seatPools(event: SeatedEvent): { open: Pool; reserved: Pool } {
+  const capacity = Math.max(0, event.capacity)
+  // Seats are held back only for groups the event names: held for nobody, they stay open.
+  const named = (event.eligibility?.priorityGroups ?? []).length > 0
+  const reserved = named ? Math.min(Math.max(0, event.reservedSeats ?? 0), capacity) : 0
+  const keys = seatPoolKeys(event.id)
+  return { open: { key: keys.open, capacity: capacity - reserved }, reserved: { key: keys.reserved, capacity: reserved } }
 }
 
-/** Frees the seat a registration holds; true when there was one. */
-export async function releaseSeat(payload: Payload, registrationId: Id): Promise<boolean> {
-  const res = await payload.delete({ collection: 'seats', where: { registration: { equals: registrationId } }, depth: 0 })
-  return res.docs.length > 0
+/** The pools a child may take a seat from, in order: a child whose priority counts, reserved seats first. */
+export function poolsFor(event: SeatedEvent, priority: boolean): Pool[] {
+  const { open, reserved } = seatPools(event)
+  return priority ? [reserved, open] : [open]
 }
+
+export const allPools = (event: SeatedEvent): Pool[] => Object.values(seatPools(event))
+
+/** The units of a registration are held under this name. */
+export const claimantOf = (registrationId: Id) => `registrations:${registrationId}`
+
+/** The registration id (as text) a claimant name stands for, or null. */
+export const registrationOfClaimant = (claimant: string) => (claimant.startsWith('registrations:') ? claimant.slice('registrations:'.length) : null)
+
+/** The seat number a family is told: open seats first, then the reserved ones. */
+export function seatNumber(event: SeatedEvent, claim: Pick<Claim, 'pool' | 'numbers'>): number {
+  const { open, reserved } = seatPools(event)
+  const n = claim.numbers[0] ?? 0
+  return claim.pool === reserved.key ? open.capacity + n : n
+}
+
+/** Whether a claim is a reserved seat. */
+export const isReservedSeat = (event: SeatedEvent, claim: Pick<Claim, 'pool'>) => claim.pool === seatPools(event).reserved.key

@@ -16,8 +16,9 @@ import { env } from '../env'
 import { signUpEmails, type NoticeChild, type NoticeEvent, type NoticeInput } from '../email/signup'
 import { enqueueEmail } from './email/outbox'
 import { firstSessionDay } from './eligibility'
-import { finishPending, manageTokenFor, setRegistrationState, waitlistPosition } from './registrations'
-import { seatOf } from './seats'
+import { finishPending, manageTokenFor, promoteWhereSeatsAreFree, seatedEvent, setRegistrationState, waitlistPosition } from './registrations'
+import { seatOf } from './seat-store'
+import type { SeatedEvent } from './seats'
 import { idOf, type Id } from './ids'
 
 /** A submission still being processed is left alone by the sweeper for this long. */
@@ -40,7 +41,8 @@ export function onNoticesDue(listener: () => void): () => void {
 }
 const DAY_MS = 24 * 3600 * 1000
 
-async function noticeEvent(payload: Payload, eventId: Id): Promise<NoticeEvent> {
+/** What the emails say of an event, in both languages. */
+export async function noticeEvent(payload: Payload, eventId: Id): Promise<NoticeEvent> {
   const read = (locale: 'vi' | 'en') =>
     payload.findByID({ collection: 'events', id: eventId, depth: 0, locale, fallbackLocale: 'vi', select: { title: true, venue: true, sessions: true, organiser: true } })
   const [vi, en] = await Promise.all([read('vi'), read('en')])
@@ -55,7 +57,7 @@ async function noticeEvent(payload: Payload, eventId: Id): Promise<NoticeEvent> 
   }
 }
 
-async function noticeChild(payload: Payload, reg: Registration): Promise<NoticeChild | null> {
+async function noticeChild(payload: Payload, seated: SeatedEvent, reg: Registration): Promise<NoticeChild | null> {
   if (reg.status !== 'confirmed' && reg.status !== 'waitlisted') return null
   if (!reg.idempotencyKey) return null
   const eventId = idOf(reg.event)
@@ -64,7 +66,7 @@ async function noticeChild(payload: Payload, reg: Registration): Promise<NoticeC
     familyName: reg.child.familyName,
     givenName: reg.child.givenName,
     status: reg.status,
-    seat: reg.status === 'confirmed' ? await seatOf(payload, reg.id) : null,
+    seat: reg.status === 'confirmed' ? ((await seatOf(payload, seated, reg.id))?.number ?? null) : null,
     position: reg.status === 'waitlisted' ? await waitlistPosition(payload, eventId, reg) : null,
     manageToken: manageTokenFor(payload.secret, reg.idempotencyKey),
   }
@@ -102,25 +104,25 @@ export async function sendDueNotices(payload: Payload, scope: { submissionId?: s
   if (scope.settledBefore) and.push({ updatedAt: { less_than: scope.settledBefore.toISOString() } })
   const due = await payload.find({ collection: 'registrations', where: { and }, sort: 'createdAt', limit: scope.limit ?? 500, depth: 0, pagination: false })
   let queued = 0
-  const events = new Map<string, Promise<NoticeEvent>>() // read once per run, not per family
+  const events = new Map<string, Promise<[NoticeEvent, SeatedEvent]>>() // read once per run, not per family
   for (const [submissionId, regs] of groupBySubmission(due.docs)) {
     const first = regs[0]
     if (!first) continue
     const eventId = idOf(first.event)
     let reading = events.get(String(eventId))
-    if (!reading) events.set(String(eventId), (reading = noticeEvent(payload, eventId)))
-    const event = await reading
+    if (!reading) events.set(String(eventId), (reading = Promise.all([noticeEvent(payload, eventId), seatedEvent(payload, eventId)])))
+    const [event, seated] = await reading
     const guardian = { to: first.guardian.email, guardianName: first.guardian.name }
     const confirmationKey = `signup:${submissionId}`
     const confirmedAt = await queuedAt(payload, confirmationKey)
     if (confirmedAt === null) {
       // The first email of this submission: every child of it that holds a seat or a place.
       const all = await payload.find({ collection: 'registrations', where: { submissionId: { equals: submissionId } }, sort: 'createdAt', limit: 0, pagination: false, depth: 0 })
-      const children = (await Promise.all(all.docs.map((r) => noticeChild(payload, r)))).filter((c): c is NoticeChild => c !== null)
+      const children = (await Promise.all(all.docs.map((r) => noticeChild(payload, seated, r)))).filter((c): c is NoticeChild => c !== null)
       if (children.length) await queue(payload, 'confirmation', { ...guardian, event, children, dedupeKey: confirmationKey }, guardian.to)
     } else {
       for (const reg of regs) {
-        const child = await noticeChild(payload, reg)
+        const child = await noticeChild(payload, seated, reg)
         if (!child) continue
         if (reg.createdAt > confirmedAt) {
           // Stored after the submission's confirmation went out (a crash cut the submission short
@@ -169,7 +171,7 @@ export async function sendDueReminders(payload: Payload, now = new Date()): Prom
     for (const [submissionId, group] of groupBySubmission(regs.docs)) {
       const first = group[0]
       if (!first) continue
-      const children = (await Promise.all(group.map((r) => noticeChild(payload, r)))).filter((c): c is NoticeChild => c !== null)
+      const children = (await Promise.all(group.map((r) => noticeChild(payload, e, r)))).filter((c): c is NoticeChild => c !== null)
       await queue(payload, 'reminder', { guardianName: first.guardian.name, event, children, dedupeKey: `reminder:${submissionId}` }, first.guardian.email)
       const at = new Date().toISOString()
       for (const reg of group) await setRegistrationState(payload, reg.id, { remindedAt: at })
@@ -180,13 +182,15 @@ export async function sendDueReminders(payload: Payload, now = new Date()): Prom
 }
 
 /**
- * What the server does every minute: finish sign-ups a crash left half-done (pending), queue
- * the notices nobody queued, and the reminders that have come due.
+ * What the server does every minute: finish sign-ups a crash left half-done (pending), give
+ * free seats to children still waiting for them (a seat freed by a path that did not move the
+ * queue up, e.g. a migration), queue the notices nobody queued, and the reminders that have come due.
  */
-export async function runSignUpChores(payload: Payload, now = new Date()): Promise<{ finished: number; notices: number; reminders: number }> {
+export async function runSignUpChores(payload: Payload, now = new Date()): Promise<{ finished: number; promoted: number; notices: number; reminders: number }> {
   const settledBefore = new Date(now.getTime() - SETTLE_MS)
   const finished = await finishPending(payload, settledBefore)
+  const promoted = await promoteWhereSeatsAreFree(payload)
   const notices = await sendDueNotices(payload, { settledBefore })
   const reminders = await sendDueReminders(payload, now)
-  return { finished, notices, reminders }
+  return { finished, promoted, notices, reminders }
 }

@@ -1,31 +1,27 @@
 /**
- * SQLite's lane for a child's first sign-up: the registration, its consent records and its seat
- * (or waitlist place) are written together, all or nothing, instead of some eight Local API
- * operations that each commit on their own. On the embedded database that is most of what a
- * sign-up costs, and it is what a burst of sign-ups waits on.
+ * SQLite's store for the capacity engine: the same steps as the Local API store
+ * (cms/services/capacity-store.ts, registration-ops.ts), answered in SQL on a connection of its
+ * own with every statement prepared once, and a whole program (a child's sign-up: its
+ * registration, consents and seat or waitlist place; a cancellation's promotions) run inside one
+ * transaction, all or nothing. On the embedded database that is most of what a sign-up costs.
+ * The rules themselves are cms/services/capacity.ts, not here.
  *
- * The rules are the ones of registrations.ts and seats.ts, said here in SQL:
- * - a seat only when nobody who could take it is waiting (first come, first served);
- * - the next number after the highest taken; once the top is reached, the lowest freed number;
- * - children in priority groups take the reserved numbers (the top ones) first;
- * - no seat: the waitlist, or, for an event without one, refused as full and nothing kept.
- *
- * How it is written ("group commit", as databases do with their logs): the lane has its own
- * connection to the same file, with its statements prepared once. Sign-ups that arrive while
- * the lane is busy are written in one transaction under SQLite's write lock (BEGIN IMMEDIATE),
- * each inside its own savepoint, so one that fails (the same child signed up twice) takes back
- * only its own rows; then one commit, one flush to disk, for all of them. Nobody is answered
- * before that commit, so an answered sign-up survives a crash, and nothing is ever half-stored.
- * The unique index on (event, number) stays the last word on seats all the same.
- *
- * PostgreSQL and MongoDB take the Local API path (registrations.ts), which the same tests run.
+ * How it is written ("group commit", as databases do with their logs): programs that arrive
+ * while the lane is busy run in one transaction under SQLite's write lock (BEGIN IMMEDIATE), each
+ * inside its own savepoint, so one that fails takes back only its own rows; then one commit, one
+ * flush to disk, for all of them. Nobody is answered before that commit, so an answered sign-up
+ * survives a crash. A program runs synchronously from BEGIN to COMMIT (the store answers every
+ * step at once), so no other JavaScript — and no other write of this process — can slip into
+ * the transaction or wait on its lock.
  */
-import { randomBytes } from 'node:crypto'
 import Database from 'libsql'
 import type { Payload } from 'payload'
+import { runSync, type CapacityOps, type CapacityStore, type Claimed, type Pool, type Program, type TakeResult, type Unit, type WaitScope } from './capacity'
 import { announceContentChange } from './content-events'
-import { highestSeatFor } from './events'
+import { uniqueViolationOn } from './errors'
 import type { Id } from './ids'
+import { asClaimed, type NewRegistration } from './registration-ops'
+import { claimantOf, type SeatRules } from './seats'
 
 type Adapter = Payload['db']
 type SqliteAdapter = Adapter & { clientConfig: { url: string }; busyTimeout?: number }
@@ -34,145 +30,182 @@ function isSqlite(db: Adapter): db is SqliteAdapter {
   return db.name === 'sqlite' && 'clientConfig' in db && typeof db.clientConfig === 'object' && db.clientConfig !== null && 'url' in db.clientConfig && typeof db.clientConfig.url === 'string'
 }
 
-export type NewRegistration = {
-  reference: string
-  eventId: Id
-  child: { familyName: string; givenName: string; birthDate: string; school?: string | null; grade?: string | null; area?: Id | null; priorityGroup?: string | null }
-  guardian: { name: string; relationship: string; phone?: string | null; email?: string | null }
-  submittedBy: string
-  submissionId: string
-  manageTokenHash: string
-  idempotencyKey: string
-  childKey: string
-  consents: { purpose: string; grantedBy: string; wordingVersion: string; grantedAt: string }[]
-}
-
-export type SeatRules = { capacity: number; reserved: number; waitlist: boolean; priority: boolean }
-
-export type StoredPlace =
-  | { status: 'confirmed'; reference: string; seat: number }
-  | { status: 'waitlisted'; reference: string; position: number }
-  | { status: 'full' }
-  /** An earlier attempt of the same submission stored this child: nothing was written. */
-  | { status: 'stored-before' }
-
 /** A bound value: SQLite takes numbers, text and NULL here. */
 type Value = number | string | null
 type Params = Record<string, Value>
 type Statement = ReturnType<Database.Database['prepare']>
 
 /**
- * The lowest number in :lo..:hi (named by `range`) that is free to take next, NULL when none,
- * as an SQL expression: the next number after the highest taken; past the top, the lowest gap.
+ * The columns this store writes, per table. A test (tests/int/capacity-conformance.test.ts)
+ * checks them against the tables Payload makes from the collections, so a field added to or
+ * renamed in a collection cannot be forgotten here.
  */
-function freeSeatIn(range: string, empty: boolean): string {
-  if (empty) return 'NULL'
-  const [lo, hi] = [`:${range}_lo`, `:${range}_hi`]
-  const gap = `(SELECT MIN(x) FROM (
-      SELECT ${lo} AS x WHERE NOT EXISTS (SELECT 1 FROM seats WHERE event_id = :event AND number = ${lo})
-      UNION ALL
-      SELECT s.number + 1 FROM seats s WHERE s.event_id = :event AND s.number >= ${lo} AND s.number < ${hi}
-        AND NOT EXISTS (SELECT 1 FROM seats t WHERE t.event_id = :event AND t.number = s.number + 1)))`
-  // Past the top, the gaps are searched only when some number in the range is free (counting
-  // the range is a walk over the unique index; the search is a lookup per seat).
-  const taken = `(SELECT count(*) FROM seats WHERE event_id = :event AND number BETWEEN ${lo} AND ${hi})`
-  return `(SELECT CASE WHEN m < ${hi} THEN m + 1 WHEN ${taken} > ${hi} - ${lo} THEN NULL ELSE ${gap} END
-    FROM (SELECT COALESCE(MAX(number), ${lo} - 1) AS m FROM seats WHERE event_id = :event AND number BETWEEN ${lo} AND ${hi}))`
+export const LANE_COLUMNS = {
+  registrations: [
+    'reference', 'event_id', 'status', 'child_family_name', 'child_given_name', 'child_birth_date', 'child_school', 'child_grade', 'child_area_id',
+    'child_priority_group', 'guardian_name', 'guardian_relationship', 'guardian_phone', 'guardian_email', 'submitted_by', 'submission_id',
+    'manage_token_hash', 'idempotency_key', 'child_key', 'updated_at', 'created_at',
+  ],
+  registrations_consents: ['_order', '_parent_id', 'id', 'purpose', 'granted_by', 'wording_version', 'granted_at'],
+  claims: ['pool', 'number', 'claimant', 'part', 'updated_at', 'created_at'],
+} as const
+
+const insert = (table: keyof typeof LANE_COLUMNS) =>
+  `INSERT INTO ${table} (${LANE_COLUMNS[table].join(', ')}) VALUES (${LANE_COLUMNS[table].map((c) => `:${c}`).join(', ')})`
+
+const SQL = {
+  // -- units
+  // The next number after the highest held; past the top, the lowest gap (searched only when
+  // some number is free: counting is a walk over the unique index, the search a lookup per unit).
+  free: `SELECT CASE WHEN m < :capacity THEN m + 1 WHEN (SELECT count(*) FROM claims WHERE pool = :pool AND number BETWEEN 1 AND :capacity) >= :capacity THEN NULL
+      ELSE (SELECT MIN(x) FROM (
+        SELECT 1 AS x WHERE NOT EXISTS (SELECT 1 FROM claims WHERE pool = :pool AND number = 1)
+        UNION ALL
+        SELECT c.number + 1 FROM claims c WHERE c.pool = :pool AND c.number >= 1 AND c.number < :capacity
+          AND NOT EXISTS (SELECT 1 FROM claims d WHERE d.pool = :pool AND d.number = c.number + 1)))
+      END AS n
+    FROM (SELECT COALESCE(MAX(number), 0) AS m FROM claims WHERE pool = :pool AND number BETWEEN 1 AND :capacity)`,
+  take: insert('claims'),
+  held: 'SELECT pool, number, claimant, part FROM claims WHERE claimant = :claimant ORDER BY part',
+  release: 'DELETE FROM claims WHERE claimant = :claimant',
+  count: 'SELECT count(*) AS n FROM claims WHERE pool = :pool',
+  // -- registrations
+  earlier: 'SELECT id, reference, status, waitlisted_at, child_priority_group, priority_check_released_at FROM registrations WHERE idempotency_key = :key',
+  // `run`, not `get` with RETURNING: libsql does not reset a statement whose `get` failed, so the
+  // next use would fail again.
+  store: insert('registrations'),
+  consent: insert('registrations_consents'),
+  hold: "UPDATE registrations SET status = 'confirmed', updated_at = :at WHERE id = :id",
+  holdFromWaitlist: "UPDATE registrations SET status = 'confirmed', confirmation_queued_at = NULL, updated_at = :at WHERE id = :id",
+  wait: "UPDATE registrations SET status = 'waitlisted', waitlisted_at = :since, updated_at = :at WHERE id = :id",
+  dropConsents: 'DELETE FROM registrations_consents WHERE _parent_id = :id',
+  drop: 'DELETE FROM registrations WHERE id = :id',
+  position: `SELECT 1 + (SELECT count(*) FROM registrations w WHERE w.event_id = r.event_id AND w.status = 'waitlisted'
+      AND w.waitlisted_at <= r.waitlisted_at AND (w.waitlisted_at < r.waitlisted_at OR w.id < r.id)) AS n
+    FROM registrations r WHERE r.id = :id`,
 }
 
-/** The statements of one sign-up, as [sql, params]: only the rules and the number of consents change the SQL. */
-function signUpStatements(reg: NewRegistration, rules: SeatRules, at: string): { writes: [string, Params][]; result: [string, Params] } {
-  const event = int(Number(reg.eventId))
-  const capacity = int(rules.capacity)
-  const open = int(highestSeatFor(capacity, rules.reserved, false))
-  const key = reg.idempotencyKey
-  const ranges = { open_lo: 1, open_hi: open, reserved_lo: open + 1, reserved_hi: capacity }
-  // Every statement after the insert touches only the row this sign-up stored (still pending):
-  // a retry that meets an earlier attempt's row changes nothing and is answered from that row.
-  const regId = "(SELECT id FROM registrations WHERE idempotency_key = :key AND status = 'pending')"
-  const openSeat = freeSeatIn('open', open < 1)
-  const free = rules.priority ? `COALESCE(${freeSeatIn('reserved', open + 1 > capacity)}, ${openSeat})` : openSeat
-  // Somebody who could take a freed seat is waiting: no seat is looked for at all.
-  const someoneWaiting = rules.waitlist
-    ? `EXISTS (SELECT 1 FROM registrations WHERE event_id = :event AND status = 'waitlisted'${rules.priority ? ' AND child_priority_group IS NOT NULL' : ''})`
-    : 'FALSE'
-  const c = reg.child
-  const consentIds = randomBytes(11).toString('hex')
-  const consentParams: Params = {}
-  reg.consents.forEach((k, i) => {
-    Object.assign(consentParams, { [`order${i}`]: i + 1, [`cid${i}`]: `${consentIds}${i}`, [`purpose${i}`]: k.purpose, [`by${i}`]: k.grantedBy, [`version${i}`]: k.wordingVersion, [`granted${i}`]: k.grantedAt })
-  })
-  const writes: [string, Params][] = [
-    [
-      `INSERT INTO registrations (reference, event_id, status, child_family_name, child_given_name, child_birth_date, child_school, child_grade,
-         child_area_id, child_priority_group, guardian_name, guardian_relationship, guardian_phone, guardian_email, submitted_by, submission_id,
-         manage_token_hash, idempotency_key, child_key, updated_at, created_at)
-       VALUES (:reference, :event, 'pending', :family, :given, :birth, :school, :grade, :area, :priority, :guardian, :relationship, :phone, :email,
-         :submittedBy, :submission, :tokenHash, :key, :childKey, :at, :at)
-       ON CONFLICT (idempotency_key) DO NOTHING`,
-      {
-        reference: reg.reference, event, family: c.familyName, given: c.givenName, birth: c.birthDate, school: c.school ?? null, grade: c.grade ?? null,
-        area: c.area === undefined || c.area === null ? null : Number(c.area), priority: c.priorityGroup ?? null, guardian: reg.guardian.name,
-        relationship: reg.guardian.relationship, phone: reg.guardian.phone ?? null, email: reg.guardian.email ?? null, submittedBy: reg.submittedBy,
-        submission: reg.submissionId, tokenHash: reg.manageTokenHash, key, childKey: reg.childKey, at,
-      },
-    ],
-    [
-      `INSERT INTO registrations_consents (_order, _parent_id, id, purpose, granted_by, wording_version, granted_at)
-       SELECT v.column1, r.id, v.column2, v.column3, v.column4, v.column5, v.column6
-       FROM (VALUES ${reg.consents.map((_, i) => `(:order${i}, :cid${i}, :purpose${i}, :by${i}, :version${i}, :granted${i})`).join(', ')}) v
-       JOIN registrations r ON r.idempotency_key = :key AND r.reference = :reference`,
-      { ...consentParams, key, reference: reg.reference },
-    ],
-    [
-      `INSERT INTO seats (event_id, number, registration_id, updated_at, created_at)
-       SELECT :event, free.n, ${regId}, :at, :at FROM (SELECT CASE WHEN ${someoneWaiting} THEN NULL ELSE ${free} END AS n) free WHERE free.n IS NOT NULL`,
-      { event, key, at, ...ranges }, // a name the SQL does not use is ignored
-    ],
-    rules.waitlist
-      ? [
-          `UPDATE registrations SET
-             status = CASE WHEN EXISTS (SELECT 1 FROM seats WHERE registration_id = registrations.id) THEN 'confirmed' ELSE 'waitlisted' END,
-             waitlisted_at = CASE WHEN EXISTS (SELECT 1 FROM seats WHERE registration_id = registrations.id) THEN NULL ELSE :at END,
-             updated_at = :at
-           WHERE idempotency_key = :key AND status = 'pending'`,
-          { at, key },
-        ]
-      : [
-          `UPDATE registrations SET status = 'confirmed', updated_at = :at
-           WHERE idempotency_key = :key AND status = 'pending' AND EXISTS (SELECT 1 FROM seats WHERE registration_id = registrations.id)`,
-          { at, key },
-        ],
-    ...(rules.waitlist
-      ? []
-      : ([
-          // no seat and no waitlist: refused as full, nothing kept
-          [`DELETE FROM registrations_consents WHERE _parent_id IN (SELECT id FROM registrations WHERE idempotency_key = :key AND status = 'pending')`, { key }],
-          [`DELETE FROM registrations WHERE idempotency_key = :key AND status = 'pending'`, { key }],
-        ] satisfies [string, Params][])),
-  ]
-  const result: [string, Params] = [
-    `SELECT r.reference, r.status,
-       (SELECT number FROM seats WHERE registration_id = r.id) AS seat,
-       CASE WHEN r.status = 'waitlisted' THEN 1 + (SELECT count(*) FROM registrations w WHERE w.event_id = r.event_id AND w.status = 'waitlisted'
-         AND w.waitlisted_at <= r.waitlisted_at AND (w.waitlisted_at < r.waitlisted_at OR w.id < r.id)) END AS position
-     FROM registrations r WHERE r.idempotency_key = :key`,
-    { key },
-  ]
-  return { writes, result }
+/** Who waits, as SQL (the same choice as registration-ops.ts `waitingWhere`). */
+function waiting(rules: SeatRules, where: WaitScope, select: string): [string, Params] {
+  const groups = where.groupedOnly ? rules.reservedFor : null
+  const params: Params = { event: int(Number(where.scope)) }
+  groups?.forEach((g, i) => (params[`g${i}`] = g))
+  const grouped = groups
+    ? ` AND child_priority_group IN (${groups.length ? groups.map((_, i) => `:g${i}`).join(', ') : 'NULL'}) AND priority_check_released_at IS NULL`
+    : ''
+  return [`SELECT ${select} FROM registrations WHERE event_id = :event AND status = 'waitlisted'${grouped}`, params]
 }
 
 const int = (n: number): number => {
   if (!Number.isSafeInteger(n)) throw new Error(`Not an integer: ${n}`)
   return n
 }
+const str = (v: unknown): string | null => (v === null || v === undefined ? null : String(v))
 
-type Job = { reg: NewRegistration; rules: SeatRules; now: Date; resolve: (place: StoredPlace) => void; reject: (err: unknown) => void }
+type Row = Record<string, unknown>
 
-/** A lane closes its connection after this long without sign-ups, and opens it again on the next. */
+/** The capacity steps over one SQLite connection, answered at once (see the top of this file). */
+function sqliteOps(sql: (query: string) => Statement, rules: SeatRules, changed: () => void): CapacityOps<NewRegistration> {
+  const claimed = (row: Row): Claimed =>
+    asClaimed(rules, {
+      id: Number(row.id),
+      reference: String(row.reference),
+      status: str(row.status),
+      waitlistedAt: str(row.waitlisted_at),
+      priorityGroup: str(row.child_priority_group),
+      priorityReleasedAt: str(row.priority_check_released_at),
+    })
+  const now = () => new Date().toISOString()
+  const release = (claimant: string) => {
+    const n = Number(sql(SQL.release).run({ claimant }).changes)
+    if (n) changed()
+    return n
+  }
+  return {
+    free(pool: Pool) {
+      if (pool.capacity < 1) return null
+      const row = sql(SQL.free).get({ pool: pool.key, capacity: int(pool.capacity) }) as Row | undefined
+      return row?.n === null || row?.n === undefined ? null : Number(row.n)
+    },
+    take(unit: Unit): TakeResult {
+      const at = now()
+      try {
+        sql(SQL.take).run({ pool: unit.pool, number: int(unit.number), claimant: unit.claimant, part: int(unit.part), updated_at: at, created_at: at })
+      } catch (err) {
+        const on = uniqueViolationOn(err)
+        if (on === 'pool') return 'number-held'
+        if (on === 'claimant') return 'claimant-holds'
+        throw err
+      }
+      changed()
+      return 'taken'
+    },
+    held(claimant: string) {
+      return (sql(SQL.held).all({ claimant }) as Row[]).map((r) => ({ pool: String(r.pool), number: Number(r.number), claimant: String(r.claimant), part: Number(r.part) }))
+    },
+    release,
+    count(pool: string) {
+      return Number((sql(SQL.count).get({ pool }) as Row | undefined)?.n ?? 0)
+    },
+    earlier(key: string) {
+      const row = sql(SQL.earlier).get({ key }) as Row | undefined
+      return row ? claimed(row) : null
+    },
+    store(reg: NewRegistration) {
+      const c = reg.child
+      const at = now()
+      let id: number
+      try {
+        id = Number(sql(SQL.store).run({
+          reference: reg.reference, event_id: int(Number(reg.eventId)), status: 'pending', child_family_name: c.familyName, child_given_name: c.givenName,
+          child_birth_date: c.birthDate, child_school: c.school ?? null, child_grade: c.grade ?? null, child_area_id: c.area == null ? null : int(Number(c.area)),
+          child_priority_group: c.priorityGroup ?? null, guardian_name: reg.guardian.name, guardian_relationship: reg.guardian.relationship,
+          guardian_phone: reg.guardian.phone ?? null, guardian_email: reg.guardian.email ?? null, submitted_by: reg.submittedBy, submission_id: reg.submissionId,
+          manage_token_hash: reg.manageTokenHash, idempotency_key: reg.idempotencyKey, child_key: reg.childKey, updated_at: at, created_at: at,
+        }).lastInsertRowid)
+      } catch (err) {
+        const on = uniqueViolationOn(err)
+        if (on === 'idempotencyKey') return 'same-attempt'
+        if (on === 'childKey') return 'duplicate'
+        throw err
+      }
+      reg.consents.forEach((k, i) =>
+        sql(SQL.consent).run({ _order: i + 1, _parent_id: id, id: `${reg.idempotencyKey}:${i}`, purpose: k.purpose, granted_by: k.grantedBy, wording_version: k.wordingVersion, granted_at: k.grantedAt }),
+      )
+      return claimed({ id, reference: reg.reference, status: 'pending', child_priority_group: c.priorityGroup ?? null })
+    },
+    hold(id: Id, from: Claimed['state']) {
+      sql(from === 'waiting' ? SQL.holdFromWaitlist : SQL.hold).run({ id: int(Number(id)), at: now() })
+    },
+    wait(id: Id, since: string) {
+      sql(SQL.wait).run({ id: int(Number(id)), since, at: now() })
+    },
+    drop(id: Id) {
+      release(claimantOf(id))
+      sql(SQL.dropConsents).run({ id: int(Number(id)) })
+      sql(SQL.drop).run({ id: int(Number(id)) })
+    },
+    anyoneWaiting(where: WaitScope) {
+      const [query, params] = waiting(rules, where, '1')
+      return Number((sql(`SELECT EXISTS (${query}) AS n`).get(params) as Row | undefined)?.n ?? 0) === 1
+    },
+    position(id: Id) {
+      return Number((sql(SQL.position).get({ id: int(Number(id)) }) as Row | undefined)?.n ?? 1)
+    },
+    queue(where: WaitScope) {
+      const [query, params] = waiting(rules, where, 'id, reference, status, waitlisted_at, child_priority_group, priority_check_released_at')
+      return (sql(`${query} ORDER BY waitlisted_at, id`).all(params) as Row[]).map(claimed)
+    },
+  }
+}
+
+type Adapt = (ops: CapacityOps<NewRegistration>) => CapacityOps<NewRegistration>
+type Job = { program: Program<unknown>; rules: SeatRules; adapt: Adapt; resolve: (value: unknown) => void; reject: (err: unknown) => void }
+
+/** A lane closes its connection after this long without work, and opens it again on the next. */
 const IDLE_CLOSE_MS = 60_000
 
-/** The sign-up lane of one SQLite file: see the top of this file. */
+/** The lane of one SQLite file: see the top of this file. */
 class SignUpLane {
   private db: Database.Database | null = null
   private readonly prepared = new Map<string, Statement>()
@@ -185,18 +218,20 @@ class SignUpLane {
     private readonly busyTimeoutMs: number,
   ) {}
 
-  /**
-   * Stores a child's registration with its consents and places it, all or nothing. Rejects with
-   * the database's unique-index error when the same child is already signed up by another submission.
-   */
-  place(reg: NewRegistration, rules: SeatRules, now: Date): Promise<StoredPlace> {
-    return new Promise<StoredPlace>((resolve, reject) => {
-      this.queue.push({ reg, rules, now, resolve, reject })
+  /** Runs a program of the capacity engine in the next group transaction. */
+  run<T>(program: Program<T>, rules: SeatRules, adapt: Adapt = (ops) => ops): Promise<T> {
+    return new Promise<T>((resolve, reject) => {
+      this.queue.push({ program, rules, adapt, resolve: (v) => resolve(v as T), reject })
       if (this.scheduled) return
       this.scheduled = true
-      // The sign-ups whose requests are being read right now join this one's transaction.
+      // The programs of the requests being read right now join this one's transaction.
       setImmediate(() => this.flush())
     })
+  }
+
+  /** The lane as a store of one event's seats; `adapt` may wrap its steps. */
+  store(rules: SeatRules, adapt?: Adapt): CapacityStore {
+    return { run: (program) => this.run(program, rules, adapt) }
   }
 
   private connection(): Database.Database {
@@ -226,21 +261,23 @@ class SignUpLane {
     const jobs = this.queue
     this.queue = []
     const settle: (() => void)[] = []
-    let seated = false
+    let changed = false
     try {
       const db = this.connection()
+      const sql = (query: string) => this.statement(db, query)
       db.exec('BEGIN IMMEDIATE')
       try {
         for (const job of jobs) {
-          db.exec('SAVEPOINT signup')
+          db.exec('SAVEPOINT job')
+          let jobChanged = false
           try {
-            const place = this.store(db, job)
-            db.exec('RELEASE signup')
-            if (place.status === 'confirmed') seated = true
-            settle.push(() => job.resolve(place))
+            const value = runSync(job.program, job.adapt(sqliteOps(sql, job.rules, () => (jobChanged = true))))
+            db.exec('RELEASE job')
+            changed ||= jobChanged
+            settle.push(() => job.resolve(value))
           } catch (err) {
-            db.exec('ROLLBACK TO signup')
-            db.exec('RELEASE signup')
+            db.exec('ROLLBACK TO job')
+            db.exec('RELEASE job')
             settle.push(() => job.reject(err))
           }
         }
@@ -250,23 +287,12 @@ class SignUpLane {
         throw err
       }
     } catch (err) {
-      // Nothing of this group was kept: every sign-up in it is told so.
+      // Nothing of this group was kept: every program in it is told so.
       for (const job of jobs) job.reject(err)
       return
     }
     for (const done of settle) done()
-    if (seated) announceContentChange({ source: 'seats' })
-  }
-
-  private store(db: Database.Database, { reg, rules, now }: Job): StoredPlace {
-    const { writes, result } = signUpStatements(reg, rules, now.toISOString())
-    for (const [sql, params] of writes) this.statement(db, sql).run(params)
-    const rows = this.statement(db, result[0]).all(result[1])
-    const row = rows[0]
-    if (!isPlaceRow(row)) return { status: 'full' }
-    if (row.reference !== reg.reference) return { status: 'stored-before' }
-    if (row.status === 'confirmed') return { status: 'confirmed', reference: reg.reference, seat: Number(row.seat) }
-    return { status: 'waitlisted', reference: reg.reference, position: Number(row.position) }
+    if (changed) announceContentChange({ source: 'claims' })
   }
 
   close(): void {
@@ -278,15 +304,9 @@ class SignUpLane {
   }
 }
 
-type PlaceRow = { reference: string; status: string; seat: number | null; position: number | null }
-
-function isPlaceRow(row: unknown): row is PlaceRow {
-  return typeof row === 'object' && row !== null && 'reference' in row && typeof row.reference === 'string' && 'status' in row && typeof row.status === 'string'
-}
-
 const lanes = new WeakMap<Payload, SignUpLane>()
 
-/** The sign-up lane of this Payload's SQLite file, or null on another database (or an in-memory one). */
+/** The lane of this Payload's SQLite file, or null on another database (or an in-memory one). */
 export function signUpLaneOf(payload: Payload): SignUpLane | null {
   const db = payload.db
   if (!isSqlite(db)) return null

@@ -49,6 +49,14 @@ const messages = {
   },
   noSessionToday: { vi: 'Hôm nay không có buổi nào: hãy chọn buổi cần điểm danh.', en: 'There is no session today: choose the session to check in.' },
   invalidInput: { vi: 'Dữ liệu không hợp lệ: {details}', en: 'Invalid input: {details}' },
+  notPrioritySeat: {
+    vi: 'Trẻ không giữ chỗ dành riêng cho nhóm ưu tiên (hoặc chỗ đã được trả): không có gì để xác minh.',
+    en: 'This child holds no seat held for a priority group (or it was released): there is nothing to verify.',
+  },
+  noShowRefused: {
+    vi: 'Chỉ đánh dấu vắng mặt cho trẻ đã có chỗ và chưa điểm danh buổi nào.',
+    en: 'Only a child who holds a seat and has attended no session can be marked as a no-show.',
+  },
 } as const satisfies Record<string, Record<Lang, string>>
 export type StaffMessage = keyof typeof messages
 
@@ -124,6 +132,13 @@ export function vietnamDay(now: Date): string {
 /** The days of an event's sessions, in schedule order (session n is index n − 1). */
 export function sessionDays(event: Pick<Event, 'sessions'>): string[] {
   return (event.sessions ?? []).map((s) => s.date.slice(0, 10))
+}
+
+/** dd/mm/yyyy HH:MM in Vietnam, as staff read a moment. */
+export function displayMoment(iso: string): string {
+  const parts = new Intl.DateTimeFormat('en-GB', { timeZone: 'Asia/Ho_Chi_Minh', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).formatToParts(new Date(iso))
+  const get = (type: string) => parts.find((p) => p.type === type)?.value ?? ''
+  return `${get('day')}/${get('month')}/${get('year')} ${get('hour')}:${get('minute')}`
 }
 
 /** dd/mm/yyyy, as staff read dates. */

@@ -7,8 +7,9 @@
  *    server sending the same bytes with the same encoding, in the same run (ratio).
  *    The same for an event page (seats left counted, served from the page cache).
  * 3. Sign-ups per second through the real public endpoint with 32 concurrent clients (p50, p99)
- *    beside a raw Node server doing a guarded insert into the same SQLite file, then the seats
- *    counted for overbooking (tests/bench/signup.ts).
+ *    beside a raw Node server doing a guarded insert into the same database, then the seats
+ *    counted for overbooking (tests/bench/signup.ts): on SQLite, and on PostgreSQL (a fresh
+ *    database on the local server; skipped, with the reason printed, when there is none).
  * 4. JavaScript shipped by every public page (from the sitemap, plus the 404 page).
  *
  * Options (environment): BENCH_SECONDS (default 10), BENCH_CONNECTIONS (default 50),
@@ -23,7 +24,8 @@ import autocannon from 'autocannon'
 import { SMTPServer } from 'smtp-server'
 import { ensureBuilt } from '../../server/build'
 import { freePort } from '../helpers/ports'
-import { benchSignUps } from './signup'
+import { createTestDatabase } from '../helpers/postgres'
+import { benchSignUps, rawPostgresSignUps, rawSqliteSignUps } from './signup'
 
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 10)
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 50)
@@ -166,14 +168,7 @@ async function main() {
     }
 
     process.stdout.write(`\n== Sign-ups through the public form, ${SECONDS} s, ${SIGNUP_CLIENTS} concurrent clients, SQLite\n`)
-    const signUps = await benchSignUps({ url: server.url, dbFile, secret: SECRET, seconds: SECONDS, clients: SIGNUP_CLIENTS, capacity: 1000 })
-    const line = (label: string, d: typeof signUps.ours) =>
-      `${label}${fmt(d.perSecond)} sign-ups/s  p50 ${d.p50.toFixed(1)} ms  p99 ${d.p99.toFixed(1)} ms  (${d.done} done, ${d.errors} errors: ${JSON.stringify(d.statuses)})\n`
-    process.stdout.write(line('project endpoint:        ', signUps.ours))
-    process.stdout.write(line('raw Node guarded insert: ', signUps.theirs))
-    process.stdout.write(`ratio: ${(signUps.ours.perSecond / signUps.theirs.perSecond).toFixed(2)} of the raw rate\n`)
-    process.stdout.write(`confirmation emails: ${signUps.mailSent} sent, the last ${signUps.mailSeconds.toFixed(1)} s after the burst (mail waits while requests are answered)\n`)
-    process.stdout.write(`seats held: ${signUps.seatsHeld} of ${signUps.capacity} (${signUps.distinctSeats} distinct): ${signUps.seatsHeld > signUps.capacity || signUps.distinctSeats !== signUps.seatsHeld ? 'OVERBOOKED' : 'no overbooking'}\n`)
+    printSignUps(await benchSignUps({ url: server.url, raw: rawSqliteSignUps(dbFile), secret: SECRET, seconds: SECONDS, clients: SIGNUP_CLIENTS, capacity: 1000 }))
 
     process.stdout.write('\n== JavaScript shipped per public page\n')
     const xml = await (await fetch(`${server.url}/sitemap.xml`)).text()
@@ -188,9 +183,41 @@ async function main() {
     process.stdout.write(`${urls.length} pages, ${fmt(total)} bytes of JavaScript in all\n`)
   } finally {
     await server.stop()
+  }
+
+  try {
+    process.stdout.write(`\n== Sign-ups through the public form, ${SECONDS} s, ${SIGNUP_CLIENTS} concurrent clients, PostgreSQL\n`)
+    let db: Awaited<ReturnType<typeof createTestDatabase>>
+    try {
+      db = await createTestDatabase('cpc_bench')
+    } catch (err) {
+      process.stdout.write(`skipped: PostgreSQL is not reachable (${err instanceof Error ? err.message : String(err)})\n`)
+      return
+    }
+    try {
+      const pgServer = await startAndTime(dbFile, dir, { DATABASE_URL: db.url, SMTP_HOST: '127.0.0.1', SMTP_PORT: String(sink.port) })
+      try {
+        printSignUps(await benchSignUps({ url: pgServer.url, raw: rawPostgresSignUps(db.url), secret: SECRET, seconds: SECONDS, clients: SIGNUP_CLIENTS, capacity: 1000 }))
+      } finally {
+        await pgServer.stop()
+      }
+    } finally {
+      await db.drop()
+    }
+  } finally {
     await sink.stop()
     await fs.rm(dir, { recursive: true, force: true })
   }
+}
+
+function printSignUps(signUps: Awaited<ReturnType<typeof benchSignUps>>): void {
+  const line = (label: string, d: typeof signUps.ours) =>
+    `${label}${fmt(d.perSecond)} sign-ups/s  p50 ${d.p50.toFixed(1)} ms  p99 ${d.p99.toFixed(1)} ms  (${d.done} done, ${d.errors} errors: ${JSON.stringify(d.statuses)})\n`
+  process.stdout.write(line('project endpoint:        ', signUps.ours))
+  process.stdout.write(line('raw Node guarded insert: ', signUps.theirs))
+  process.stdout.write(`ratio: ${(signUps.ours.perSecond / signUps.theirs.perSecond).toFixed(2)} of the raw rate\n`)
+  process.stdout.write(`confirmation emails: ${signUps.mailSent} sent, the last ${signUps.mailSeconds.toFixed(1)} s after the burst (mail waits while requests are answered)\n`)
+  process.stdout.write(`seats held: ${signUps.seatsHeld} of ${signUps.capacity} (${signUps.distinctSeats} distinct): ${signUps.seatsHeld > signUps.capacity || signUps.distinctSeats !== signUps.seatsHeld ? 'OVERBOOKED' : 'no overbooking'}\n`)
 }
 
 main().then(

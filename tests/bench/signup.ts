@@ -5,8 +5,11 @@
  *   child each, validated, guarded, seated or waitlisted, confirmation queued), driven by
  *   `clients` concurrent clients for `seconds`;
  * - a raw Node server in the same run: an http server that parses the same form body and runs one
- *   guarded insert ("only if seats remain") into the same SQLite file, driven the same way. Its
- *   capacity is set beyond what it can fill in the run, so every request really inserts.
+ *   guarded insert ("only if seats remain") into the same database, driven the same way: on
+ *   SQLite one conditional insert into the same file; on PostgreSQL a conditional update of one
+ *   hot class row ("taken < capacity") and the insert, in one transaction (a bare conditional
+ *   insert overbooks there under READ COMMITTED). Its capacity is set beyond what it can fill in
+ *   the run, so every request really inserts.
  *
  * Afterwards the seats are counted: more than the capacity would be overbooking.
  */
@@ -49,7 +52,50 @@ async function drive(seconds: number, clients: number, post: (i: number) => Prom
   return { done: latencies.length, perSecond: latencies.length / elapsed, p50: quantile(latencies, 0.5), p99: quantile(latencies, 0.99), errors, statuses }
 }
 
-/** The raw comparison: a bare Node http server doing one guarded insert into the same SQLite file. */
+export type RawServer = (capacity: number) => Promise<{ url: string; stop: () => void }>
+
+async function startRaw(code: string): Promise<{ child: ReturnType<typeof spawn> }> {
+  const child = spawn(process.execPath, ['-e', code], { stdio: ['ignore', 'pipe', 'inherit'] })
+  await new Promise<void>((resolve) => child.stdout?.once('data', () => resolve()))
+  return { child }
+}
+
+/** The raw comparison on PostgreSQL: a bare Node http server (pg, a pool of 10 as the project's) doing the guarded insert. */
+export const rawPostgresSignUps =
+  (databaseUrl: string): RawServer =>
+  async (capacity) => {
+    const port = await freePort()
+    const code = `
+    const http = require('node:http');
+    const { Pool } = require(${JSON.stringify(path.join(process.cwd(), 'node_modules', 'pg'))});
+    const pool = new Pool({ connectionString: ${JSON.stringify(databaseUrl)}, max: 10 });
+    (async () => {
+      await pool.query('CREATE TABLE IF NOT EXISTS bench_raw_classes (id INTEGER PRIMARY KEY, capacity INTEGER NOT NULL, taken INTEGER NOT NULL DEFAULT 0)');
+      await pool.query('CREATE TABLE IF NOT EXISTS bench_raw_signups (id SERIAL PRIMARY KEY, event INTEGER NOT NULL, family TEXT, given TEXT, birth TEXT, created TIMESTAMPTZ)');
+      await pool.query('INSERT INTO bench_raw_classes (id, capacity) VALUES (1, ${capacity}) ON CONFLICT (id) DO UPDATE SET capacity = EXCLUDED.capacity');
+      http.createServer((req, res) => {
+        const chunks = [];
+        req.on('data', (c) => chunks.push(c));
+        req.on('end', async () => {
+          const form = new URLSearchParams(Buffer.concat(chunks).toString());
+          const c = await pool.connect();
+          try {
+            await c.query('BEGIN');
+            const seat = await c.query('UPDATE bench_raw_classes SET taken = taken + 1 WHERE id = 1 AND taken < capacity RETURNING taken');
+            if (seat.rowCount) await c.query('INSERT INTO bench_raw_signups (event, family, given, birth, created) VALUES (1, $1, $2, $3, now())', [form.get('children.0.familyName'), form.get('children.0.givenName'), form.get('children.0.birthDate')]);
+            await c.query('COMMIT');
+            res.writeHead(200, { 'content-type': 'text/plain' }).end(seat.rowCount ? 'confirmed' : 'full');
+          } catch (e) { await c.query('ROLLBACK').catch(() => {}); res.writeHead(500).end(String(e)) } finally { c.release() }
+        });
+      }).listen(${port}, '127.0.0.1', () => process.stdout.write('up\\n'));
+    })();`
+    const { child } = await startRaw(code)
+    return { url: `http://127.0.0.1:${port}/`, stop: () => child.kill() }
+  }
+
+/** The raw comparison on SQLite: a bare Node http server doing one guarded insert into the same file. */
+export const rawSqliteSignUps = (dbFile: string): RawServer => (capacity) => rawSignUpServer(dbFile, capacity)
+
 async function rawSignUpServer(dbFile: string, capacity: number): Promise<{ url: string; stop: () => void }> {
   const port = await freePort()
   const code = `
@@ -75,8 +121,7 @@ async function rawSignUpServer(dbFile: string, capacity: number): Promise<{ url:
         });
       }).listen(${port}, '127.0.0.1', () => process.stdout.write('up\\n'));
     })();`
-  const child = spawn(process.execPath, ['-e', code], { stdio: ['ignore', 'pipe', 'inherit'] })
-  await new Promise<void>((resolve) => child.stdout?.once('data', () => resolve()))
+  const { child } = await startRaw(code)
   return { url: `http://127.0.0.1:${port}/`, stop: () => child.kill() }
 }
 
@@ -99,7 +144,7 @@ function body(eventId: number, i: number, secret: string): string {
   }).toString()
 }
 
-export async function benchSignUps(opts: { url: string; dbFile: string; secret: string; seconds: number; clients: number; capacity: number }) {
+export async function benchSignUps(opts: { url: string; raw: RawServer; secret: string; seconds: number; clients: number; capacity: number }) {
   const admin = await adminToken(opts.url)
   const event = await createOpenEvent(opts.url, admin, { capacity: opts.capacity })
   const endpoint = `${opts.url}/su-kien/${event.slug}/dang-ky/?_action=signUp`
@@ -109,7 +154,7 @@ export async function benchSignUps(opts: { url: string; dbFile: string; secret: 
     if (res.status !== 200) return `http ${res.status}`
     return /<tr data-status="([a-z]+)">/.exec(html)?.[1] ?? 'no result'
   })
-  const seats = (await api<{ docs: { number: number }[] }>(opts.url, admin, `/seats?where[event][equals]=${event.id}&limit=0&depth=0`)).docs.map((s) => s.number)
+  const seats = (await api<{ docs: { number: number }[] }>(opts.url, admin, `/claims?where[pool][equals]=events:${event.id}:open&limit=0&depth=0`)).docs.map((s) => s.number)
   // Mail waits while sign-ups are being answered (server/quiet.ts). Measure how long every
   // confirmation takes to go out after the burst, and let it finish before the raw run, so that
   // the server's mail work does not compete with the raw server (at most five minutes).
@@ -127,7 +172,7 @@ export async function benchSignUps(opts: { url: string; dbFile: string; secret: 
   }
   const mailSeconds = (Date.now() - burstEnded) / 1000
 
-  const raw = await rawSignUpServer(opts.dbFile, 100_000_000)
+  const raw = await opts.raw(100_000_000)
   let theirs: Drive
   try {
     theirs = await drive(opts.seconds, opts.clients, async (i) => {

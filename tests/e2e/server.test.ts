@@ -135,7 +135,7 @@ describe('production mode', () => {
   })
 
   it('keeps staff accounts and the outbox away from the public API', async () => {
-    for (const path of ['/api/users', '/api/registrations', '/api/registrations/1', '/api/seats', '/api/email-outbox', '/api/payload-jobs', '/api/payload-preferences']) {
+    for (const path of ['/api/users', '/api/registrations', '/api/registrations/1', '/api/claims', '/api/email-outbox', '/api/payload-jobs', '/api/payload-preferences']) {
       const res = await fetch(`${server.url}${path}`)
       expect(res.status, path).toBe(403)
     }

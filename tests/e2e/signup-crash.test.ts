@@ -15,7 +15,7 @@ import { type RunningServer, startServer } from '../helpers/server'
 import { createSmtp, type TestSmtp } from '../helpers/smtp'
 import { adminToken, api, createOpenEvent, postSignUp, signUpBody, TEST_SECRET, type Outcome } from '../helpers/signup'
 
-type Reg = { status: string; submissionId: string; consents?: { purpose: string; grantedBy: string }[]; reference: string }
+type Reg = { id: number; status: string; submissionId: string; consents?: { purpose: string; grantedBy: string }[]; reference: string }
 
 describe('a crash during a burst of sign-ups', () => {
   let dir: string
@@ -88,7 +88,7 @@ describe('a crash during a burst of sign-ups', () => {
     const second = await startServer({ env: envFor(smtp.port) })
     servers.push(second)
     const admin2 = await adminToken(second.url)
-    const before = (await api<{ docs: Reg[] }>(second.url, admin2, `/registrations?where[event][equals]=${event.id}&limit=0&depth=0`)).docs
+    const before = (await api<{ docs: Reg[] }>(second.url, admin2, `/registrations?where[event][equals]=${event.id}&limit=0&depth=0`)).docs.sort((a, b) => a.id - b.id)
     const unansweredKeys = new Set(unanswered.map((s) => s.body.get('idempotencyKey')))
     const leftOver = before.filter((r) => unansweredKeys.has(r.submissionId))
     process.stdout.write(`[crash] after the restart: ${leftOver.length} registrations of unanswered sign-ups (${leftOver.filter((r) => r.status === 'pending').length} pending) before the families retry\n`)
@@ -99,7 +99,7 @@ describe('a crash during a burst of sign-ups', () => {
       s.answer = res.outcomes
     }
 
-    const regs = (await api<{ docs: Reg[] }>(second.url, admin2, `/registrations?where[event][equals]=${event.id}&limit=0&depth=0`)).docs
+    const regs = (await api<{ docs: Reg[] }>(second.url, admin2, `/registrations?where[event][equals]=${event.id}&limit=0&depth=0`)).docs.sort((a, b) => a.id - b.id)
     // every answered sign-up is stored as it was answered
     for (const s of acknowledged) {
       const key = s.body.get('idempotencyKey')
@@ -110,8 +110,9 @@ describe('a crash during a burst of sign-ups', () => {
     expect(regs.filter((r) => r.status === 'pending')).toEqual([])
     expect(regs.filter((r) => !r.consents?.some((c) => c.purpose === 'participation' && c.grantedBy === 'guardian'))).toEqual([])
     expect(regs).toHaveLength(submissions.reduce((n, s) => n + (s.answer?.length ?? 0), 0))
-    const seats = (await api<{ docs: { number: number }[] }>(second.url, admin2, `/seats?where[event][equals]=${event.id}&limit=0&depth=0`)).docs.map((d) => d.number)
-    expect(new Set(seats).size).toBe(seats.length)
+    const seats = (await api<{ docs: { number: number; claimant: string }[] }>(second.url, admin2, `/claims?where[pool][equals]=events:${event.id}:open&limit=0&depth=0`)).docs
+    expect(new Set(seats.map((d) => d.number)).size).toBe(seats.length)
+    expect(new Set(seats.map((d) => d.claimant)).size).toBe(seats.length)
     expect(seats.length).toBe(30)
     expect(regs.filter((r) => r.status === 'confirmed')).toHaveLength(30)
 

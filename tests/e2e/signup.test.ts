@@ -214,6 +214,19 @@ describe.skipIf(skip)('public sign-up', () => {
     expect(await (await fetch(`${server.url}/su-kien/${event.slug}/`)).text()).toContain('Đã hết chỗ')
   })
 
+  it('one form sent 10 times (5 one after another, 5 at once) keeps one registration and one seat, and the event page says so', async () => {
+    const event = await createOpenEvent(server.url, admin, { capacity: 5 })
+    const body = signUpBody(event.id, [{ familyName: 'Gửi', givenName: 'Mười Lần', birthDate: '2016-02-02' }])
+    const answers = []
+    for (let i = 0; i < 5; i++) answers.push(await postSignUp(server.url, event.slug, body, { 'x-forwarded-for': `203.0.113.${i + 1}` }))
+    answers.push(...(await Promise.all(Array.from({ length: 5 }, (_, i) => postSignUp(server.url, event.slug, body, { 'x-forwarded-for': `203.0.113.${i + 11}` })))))
+    expect(answers.map((a) => a.status)).toEqual(Array.from({ length: 10 }, () => 200))
+    expect(new Set(answers.map((a) => a.outcomes.map((o) => o.text).join()))).toHaveProperty('size', 1)
+    expect((await registrationsOf(event.id)).map((r) => r.status)).toEqual(['confirmed'])
+    const page = await (await fetch(`${server.url}/su-kien/${event.slug}/`)).text()
+    expect(page).toContain('4 chỗ còn trống')
+  })
+
   it('creates nothing new and queues no second email when the same form is sent again, and ignores status, seat and position sent by the public', async () => {
     const event = await createOpenEvent(server.url, admin, { capacity: 1 })
     await postSignUp(server.url, event.slug, signUpBody(event.id, [{ familyName: 'Trước', givenName: 'Tiên', birthDate: '2016-01-01' }]), { 'x-forwarded-for': '192.0.2.10' })

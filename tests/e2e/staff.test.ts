@@ -152,6 +152,34 @@ describe.skipIf(skip)('staff: dashboard, check-in, export, emails', () => {
     expect([...actions].sort()).toEqual(['check-in', 'email-registrants', 'export-csv', 'read-list', 'read-one'])
   })
 
+  it('a coordinator cannot rewrite a family’s consents or details over REST or GraphQL; the admin shows them read-only beside the operations', async () => {
+    const login = await fetch(`${server.url}/api/users/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email: COORDINATOR, password: DEMO_PASSWORD }) })
+    const { token } = (await login.json()) as { token: string }
+    const headers = { authorization: `JWT ${token}`, 'content-type': 'application/json' }
+    const reg = (await payload.find({ collection: 'registrations', where: { reference: { equals: refs[2] } }, depth: 0 })).docs[0]
+    if (!reg) throw new Error('no registration')
+    const patch = await fetch(`${server.url}/api/registrations/${reg.id}`, {
+      method: 'PATCH',
+      headers,
+      body: JSON.stringify({ consents: [], guardian: { name: 'Người Lạ', relationship: 'guardian', email: 'la@evil.example' }, status: 'confirmed', staffNote: 'Mẹ gọi điện hỏi lịch' }),
+    })
+    expect(patch.status).toBe(200)
+    const gql = await fetch(`${server.url}/api/graphql`, {
+      method: 'POST',
+      headers,
+      body: JSON.stringify({ query: `mutation { updateRegistration(id: ${reg.id}, data: { guardian: { name: "Người Lạ 2", relationship: guardian } }) { id } }` }),
+    })
+    expect(gql.status).toBeLessThan(500)
+    const after = await payload.findByID({ collection: 'registrations', id: reg.id, depth: 0 })
+    expect({ guardian: after.guardian, consents: after.consents, status: after.status }).toEqual({ guardian: reg.guardian, consents: reg.consents, status: reg.status })
+    expect(after.staffNote).toBe('Mẹ gọi điện hỏi lịch')
+
+    await page.goto(`${server.url}/admin/collections/registrations/${reg.id}`, { waitUntil: 'networkidle' })
+    await expect(page.locator('#field-guardian__name').isDisabled()).resolves.toBe(true)
+    await expect(page.locator('#field-staffNote').isDisabled()).resolves.toBe(false)
+    await expect(page.getByRole('button', { name: 'Huỷ đăng ký' }).count()).resolves.toBe(1)
+  })
+
   it('an editor sees neither the seats chart nor the check-in tools', async () => {
     const other = await browser.newContext({ locale: 'vi-VN' })
     const p = await other.newPage()

@@ -36,7 +36,7 @@ const TABLE: Record<string, Record<Op, Record<Who, Verdict>>> = {
   posts: { create: editors, read: publishedUnlessEditor, update: editors, delete: editors },
   events: { create: coordinators, read: publishedUnlessStaff, update: coordinatorsOfTheArea, delete: coordinatorsOfTheArea },
   registrations: { create: nobody, read: coordinatorsOfTheArea, update: coordinatorsOfTheArea, delete: adminOnly },
-  seats: { create: nobody, read: adminOnly, update: nobody, delete: nobody },
+  claims: { create: nobody, read: adminOnly, update: nobody, delete: nobody },
   'email-outbox': { create: nobody, read: adminOnly, update: adminOnly, delete: nobody },
   'audit-log': { create: nobody, read: adminOnly, update: nobody, delete: nobody },
   // Payload's own collections
@@ -48,6 +48,18 @@ const TABLE: Record<string, Record<Op, Record<Who, Verdict>>> = {
   // globals
   'global:site': { create: nobody, read: everyone, update: editors, delete: nobody },
 }
+
+/**
+ * Registrations, field by field: who may change each field through REST, GraphQL or the admin
+ * (on top of the collection's rule, which limits coordinators to their communes). Everything but
+ * the staff note changes only through the server's operations.
+ */
+const REGISTRATION_FIELDS: Record<string, Record<Who, Verdict>> = Object.fromEntries(
+  [
+    'reference', 'event', 'status', 'waitlistedAt', 'child', 'guardian', 'submittedBy', 'submissionId', 'consents', 'attendance', 'priorityCheck',
+    'confirmationQueuedAt', 'remindedAt', 'cancelledAt', 'createdAt', 'manageTokenHash', 'idempotencyKey', 'childKey', 'updatedAt',
+  ].map((name) => [name, nobody] as const).concat([['staffNote', row('no', 'yes', 'no', 'yes', 'no', 'no')]]),
+)
 
 function verdict(result: boolean | Where, userId: number | string | undefined, areas: (number | string)[]): Verdict {
   if (result === true) return 'yes'
@@ -109,6 +121,23 @@ describe.skipIf(skipReason)('permission table', () => {
       }
     }
     expect(actual).toEqual(TABLE[slug])
+  })
+
+  it('registrations: exactly the staff note is changed by hand, every other field only by operations', async () => {
+    const fields = payload.collections.registrations.config.flattenedFields
+    expect(fields.map((f) => f.name).sort()).toEqual(Object.keys(REGISTRATION_FIELDS).sort())
+    const actual: Record<string, Record<string, Verdict>> = {}
+    for (const field of fields) {
+      const verdicts: Record<string, Verdict> = (actual[field.name] = {})
+      for (const who of WHO) {
+        const user = users.get(who) ?? null
+        const req = await createLocalReq({ user: user ? { ...(await payload.findByID({ collection: 'users', id: user.id })), collection: 'users' as const } : undefined }, payload)
+        // updatedAt has no rule of its own: Payload always sets it to the time of the change
+        const rule = 'access' in field ? field.access?.update : undefined
+        verdicts[who] = field.name === 'updatedAt' || (rule ? !(await rule({ req, data: {}, siblingData: {} })) : false) ? 'no' : 'yes'
+      }
+    }
+    expect(actual).toEqual(REGISTRATION_FIELDS)
   })
 
   it('lets only admins change roles and areas, even on their own account', async () => {

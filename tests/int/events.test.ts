@@ -46,8 +46,18 @@ describe.skipIf(skipReason)('events', () => {
     expect(listed.map((e) => e.slug)).toContain(open.slug)
     expect(listed.map((e) => e.slug)).not.toContain(hidden.slug)
     const seen = await cms.eventBySlug('vi', open.slug)
-    expect(seen).toMatchObject({ seatsLeft: 2, firstDay: '2031-07-02', state: 'open' })
+    expect(seen).toMatchObject({ seats: { open: 2, reserved: 0, total: 2 }, firstDay: '2031-07-02', state: 'open' })
     expect(await cms.eventBySlug('vi', hidden.slug)).toBeNull()
+  })
+
+  it('counts reserved seats apart from open ones, so a family outside the priority groups is not told of seats it cannot have', async () => {
+    const cms = createCms(payload)
+    const event = await makeEvent({ capacity: 3, reservedSeats: 2, eligibility: { minAge: 6, maxAge: 10, priorityGroups: ['poor'] } })
+    await signUpOne(event.id, 'Ngân')
+    expect((await cms.eventBySlug('vi', event.slug))?.seats).toEqual({ open: 0, reserved: 2, total: 2, reservedFor: ['poor'] })
+    // seats held back for nobody would be seats nobody can have: refused, with a translated message
+    await expect(makeEvent({ capacity: 3, reservedSeats: 2 })).rejects.toThrow(/nhóm ưu tiên/)
+    await expect(makeEvent({ capacity: 3, reservedSeats: 4, eligibility: { priorityGroups: ['poor'] } })).rejects.toThrow(/nhiều hơn số chỗ/)
   })
 
   it('filters by the child’s age and by free seats', async () => {

@@ -1,5 +1,6 @@
 /** Data the sign-up and event tests make for themselves (and remove afterwards). */
 import type { Payload } from 'payload'
+import { seatPoolKeys } from '../../cms/services/seats'
 import { unique } from './payload'
 
 type Id = number | string
@@ -36,7 +37,7 @@ export async function makePlace(payload: Payload) {
 
   const cleanup = async () => {
     for (const id of events) {
-      await payload.delete({ collection: 'seats', where: { event: { equals: id } } })
+      await payload.delete({ collection: 'claims', where: { pool: { in: Object.values(seatPoolKeys(id)) } } })
       await payload.delete({ collection: 'registrations', where: { event: { equals: id } } })
       await payload.delete({ collection: 'events', id })
     }

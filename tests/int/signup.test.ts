@@ -6,7 +6,8 @@
 import type { Payload } from 'payload'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { registrationRows } from '../../cms/services/exports'
-import { cancelRegistration, childKey, signUp, withdrawConsent, type ChildInput, type SignUpInput } from '../../cms/services/registrations'
+import { cancelRegistration, childKey, seatedEvent, signUp, withdrawConsent, type ChildInput, type SignUpInput } from '../../cms/services/registrations'
+import { chooseSeatStore, localSeatStore, seatsOfEvent } from '../../cms/services/seat-store'
 import { makePlace } from './fixtures'
 import { skipReason, testPayload, unique } from './payload'
 
@@ -43,8 +44,8 @@ describe.skipIf(skipReason)('sign-ups and seats', () => {
     for (const r of regs.docs) counts[r.status] = (counts[r.status] ?? 0) + 1
     return counts
   }
-  const seatNumbers = async (eventId: number | string) =>
-    (await payload.find({ collection: 'seats', where: { event: { equals: eventId } }, limit: 0, pagination: false, depth: 0 })).docs.map((s) => s.number).sort((a, b) => a - b)
+  /** The seat numbers held at an event, as families are told them (open seats, then reserved ones). */
+  const seatNumbers = async (eventId: number | string) => [...(await seatsOfEvent(payload, await seatedEvent(payload, eventId))).values()].map((s) => s.number).sort((a, b) => a - b)
 
   it('gives exactly 20 seats when 200 sign-ups race for 20; the other 180 are waitlisted in order, none fails', async () => {
     const event = await makeEvent(20)
@@ -90,6 +91,22 @@ describe.skipIf(skipReason)('sign-ups and seats', () => {
     expect(first.manageTokens.size).toBe(2)
     expect([...again.manageTokens]).toEqual([...first.manageTokens])
     expect(await statusCounts(event.id)).toEqual({ confirmed: 2 })
+    // and no seat was taken without a registration to show for it
+    expect(await seatNumbers(event.id)).toEqual([1, 2])
+  })
+
+  it('takes only a unique index for "already signed up": any other refusal of the database is a clear error, and nothing is kept', async () => {
+    const event = await makeEvent(5)
+    chooseSeatStore(payload, (rules) => localSeatStore(payload, rules))
+    try {
+      // what the shared schema would never let through: Payload's own validation refuses it
+      const bad = { ...request(event.id, [child(1)]), guardian: { name: 'Trần Văn An', relationship: 'father' as const, email: 'not an email' } }
+      await expect(signUp(payload, bad)).rejects.toMatchObject({ status: 400, data: { errors: [expect.objectContaining({ path: 'guardian.email' })] } })
+    } finally {
+      chooseSeatStore(payload, null)
+    }
+    expect(await statusCounts(event.id)).toEqual({})
+    expect(await seatNumbers(event.id)).toEqual([])
   })
 
   it('refuses the same child twice in one event, even in another submission', async () => {
@@ -181,19 +198,31 @@ describe.skipIf(skipReason)('sign-ups and seats', () => {
     ])
     const { rows } = await registrationRows(payload, event, 'en')
     expect(rows.map((r) => [r.givenName, r.consentGuardian, r.consentPhoto])).toEqual([
-      ['Bé 1', 'Yes', 'No'],
+      ['Bé 1', 'Yes', 'No (ended 02/06/2031 11:00)'],
       ['Bé 2', 'Yes', 'No'],
     ])
   })
 
+  const reservedFor = (capacity: number, reservedSeats: number, priorityGroups: string[] = ['poor', 'near-poor']) =>
+    makeEvent(capacity, { reservedSeats, eligibility: { minAge: 6, maxAge: 15, priorityGroups } })
+
   it('holds the reserved seats for children in priority groups', async () => {
-    const event = await makeEvent(3, { reservedSeats: 1 })
+    const event = await reservedFor(3, 1)
     const result = await signUp(payload, request(event.id, [child(1), child(2), child(3), child(4, { priorityGroup: 'poor' })]))
     expect(result.outcomes.map((o) => o.status)).toEqual(['confirmed', 'confirmed', 'waitlisted', 'confirmed'])
   })
 
+  it('counts a declared priority group only when the event reserves seats for it', async () => {
+    const forOthers = await reservedFor(2, 1, ['disability'])
+    const notCounted = await signUp(payload, request(forOthers.id, [child(1, { priorityGroup: 'poor' }), child(2, { priorityGroup: 'poor' })]))
+    expect(notCounted.outcomes.map((o) => (o.status === 'confirmed' ? o.seat : o.status))).toEqual([1, 'waitlisted'])
+    const noneHeld = await makeEvent(1, { eligibility: { minAge: 6, maxAge: 15, priorityGroups: ['poor'] } })
+    const plain = await signUp(payload, request(noneHeld.id, [child(1), child(2, { priorityGroup: 'poor' })]))
+    expect(plain.outcomes.map((o) => (o.status === 'confirmed' ? o.seat : o.status))).toEqual([1, 'waitlisted'])
+  })
+
   it('gives priority children the reserved seats first, so the open seats stay open for the others', async () => {
-    const event = await makeEvent(3, { reservedSeats: 1 })
+    const event = await reservedFor(3, 1)
     const priority = await signUp(payload, request(event.id, [child(1, { priorityGroup: 'near-poor' })]))
     expect(priority.outcomes[0]).toMatchObject({ status: 'confirmed', seat: 3 })
     const others = await signUp(payload, request(event.id, [child(2), child(3), child(4)]))
@@ -215,6 +244,9 @@ describe.skipIf(skipReason)('sign-ups and seats', () => {
     const second = await payload.find({ collection: 'registrations', where: { reference: { equals: b.outcomes[0]?.status === 'waitlisted' ? b.outcomes[0].reference : '' } } })
     expect(promoted).toEqual([second.docs[0]?.id])
     expect(await statusCounts(event.id)).toEqual({ cancelled: 1, confirmed: 1, waitlisted: 1 })
+    // cancelling ended the child's consents: the export says no, with when
+    const { rows } = await registrationRows(payload, event, 'en')
+    expect(rows.filter((r) => r.status === 'Cancelled').map((r) => [r.consentGuardian, r.consentChild])).toEqual([[expect.stringMatching(/^No \(ended \d\d\/\d\d\/\d{4} \d\d:\d\d\)$/), expect.stringMatching(/^No \(ended /)]])
     // the cancelled child may sign up again; a new sign-up joins the end of the queue
     const again = await signUp(payload, request(event.id, [child(1)]))
     expect(again.outcomes[0]).toMatchObject({ status: 'waitlisted', position: 2 })

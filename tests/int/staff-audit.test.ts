@@ -47,12 +47,12 @@ describe.skipIf(skipReason)('audit log of staff access to registrations', () => 
     const [reg] = await world.signUpChildren(event.id, [{}])
     const before = await world.auditOf('coordinator')
     expect((await world.api('coordinator', 'GET', `/registrations/${reg?.id}?depth=0`)).status).toBe(200)
-    const patch = await world.api('coordinator', 'PATCH', `/registrations/${reg?.id}`, { child: { school: 'Trường Tiểu học Kim Đồng' } })
+    const patch = await world.api('coordinator', 'PATCH', `/registrations/${reg?.id}`, { staffNote: 'Gia đình hỏi về áo phao' })
     expect(patch.status).toBe(200)
     const entries = (await world.auditOf('coordinator')).slice(before.length)
-    expect(entries.map((e) => [e.action, e.documentIds, e.count])).toEqual([
-      ['read-one', [reg?.id], 1],
-      ['update', [reg?.id], 1],
+    expect(entries.map((e) => [e.action, e.documentIds, e.count, e.fields])).toEqual([
+      ['read-one', [reg?.id], 1, null],
+      ['update', [reg?.id], 1, ['staffNote']],
     ])
   })
 

@@ -3,7 +3,7 @@
  * matters (the coordinator covers the first province), sign-ups through the real service, and
  * calls through Payload's real REST handler as a logged-in user. Everything made is removed.
  */
-import { handleEndpoints, type Payload } from 'payload'
+import { createLocalReq, handleEndpoints, type Payload } from 'payload'
 import { signUp, type ChildInput } from '../../cms/services/registrations'
 import { makePlace } from './fixtures'
 import { makeStaff, unique } from './payload'
@@ -62,6 +62,9 @@ export async function staffWorld(payload: Payload) {
     return handleEndpoints({ config: payload.config, request })
   }
 
+  /** A request made as `who` (for services that take the staff member's request). */
+  const reqAs = async (who: Who) => createLocalReq({ user: { ...(await payload.findByID({ collection: 'users', id: users[who].id, depth: 0 })), collection: 'users' } }, payload)
+
   /** Audit entries written for this world's users, newest last. */
   const auditOf = async (who: Who) =>
     (await payload.find({ collection: 'audit-log', where: { user: { equals: users[who].id } }, sort: 'createdAt', limit: 0, pagination: false, depth: 0 })).docs
@@ -75,5 +78,5 @@ export async function staffWorld(payload: Payload) {
     await payload.delete({ collection: 'users', where: { id: { in: ids } } })
   }
 
-  return { place, elsewhere, users: withAreas, signUpChildren, api, auditOf, cleanup }
+  return { place, elsewhere, users: withAreas, signUpChildren, api, reqAs, auditOf, cleanup }
 }

@@ -62,6 +62,8 @@ export const AuditLog: CollectionConfig = {
     { name: 'documentIds', type: 'json', label: { vi: 'Mã hồ sơ', en: 'Record ids' }, admin: readOnly },
     { name: 'count', type: 'number', label: { vi: 'Số hồ sơ', en: 'Records' }, admin: readOnly },
     { name: 'summary', type: 'text', label: { vi: 'Mô tả', en: 'Summary' }, admin: readOnly },
+    { name: 'fields', type: 'json', label: { vi: 'Trường đã sửa', en: 'Fields changed' }, admin: readOnly },
+    { name: 'changes', type: 'json', label: { vi: 'Trước / sau (trạng thái, sự đồng ý)', en: 'Before / after (status, consents)' }, admin: readOnly },
     { name: 'ip', type: 'text', label: { vi: 'Địa chỉ IP', en: 'IP address' }, admin: readOnly },
   ],
 }

@@ -1,6 +1,8 @@
 import fs from 'node:fs/promises'
-import type { CollectionConfig } from 'payload'
+import type { CollectionAfterChangeHook, CollectionAfterOperationHook, CollectionConfig } from 'payload'
 import { checkRole, isAdmin, nobody } from '../../access/roles'
+import { audit, auditOperation, auditStaffChange } from '../../services/audit'
+import { parseId } from '../../services/staff'
 import { emlPath } from '../../email/adapter'
 import { env } from '../../env'
 
@@ -12,6 +14,16 @@ const STATUS_OPTIONS = [
 ]
 
 const readOnly = { readOnly: true }
+
+const auditOutboxReads: CollectionAfterOperationHook<'email-outbox'> = async ({ collection, operation, result, req }) => {
+  await auditOperation(req.payload, { collection: collection.slug, operation, result, req })
+  return result
+}
+
+const auditOutboxChange: CollectionAfterChangeHook = async ({ collection, doc, previousDoc, operation, req }) => {
+  if (operation === 'update') await auditStaffChange(req.payload, { collection: collection.slug, before: previousDoc, after: doc, req })
+  return doc
+}
 
 /**
  * Every email the platform sends, queued here first (see cms/services/email/outbox).
@@ -29,8 +41,8 @@ export const EmailOutbox: CollectionConfig = {
     defaultColumns: ['subject', 'to', 'status', 'attempts', 'createdAt'],
     group: { vi: 'Quản trị', en: 'Administration' },
     description: {
-      vi: 'Thư được xếp hàng rồi gửi, tự thử lại khi máy chủ thư lỗi. Khi chưa cấu hình SMTP, thư được lưu thành tệp .eml: mở /api/email-outbox/<id>/eml để tải.',
-      en: 'Emails are queued, then sent, and retried while the mail server fails. Without SMTP they are saved as .eml files: open /api/email-outbox/<id>/eml to download one.',
+      vi: 'Thư được xếp hàng rồi gửi, tự thử lại khi máy chủ thư lỗi. Khi chưa cấu hình SMTP, thư được lưu thành tệp .eml: mở /api/email-outbox/<id>/eml để tải. Nội dung thư (có đường dẫn riêng của gia đình) bị xoá sau khi gửi một thời gian (MAIL_RETENTION_DAYS, mặc định 30 ngày). Mọi lần xem đều được ghi nhật ký.',
+      en: 'Emails are queued, then sent, and retried while the mail server fails. Without SMTP they are saved as .eml files: open /api/email-outbox/<id>/eml to download one. A message body (with the family’s private links) is erased some time after delivery (MAIL_RETENTION_DAYS, 30 days by default). Every read is logged.',
     },
   },
   defaultSort: '-createdAt',
@@ -40,19 +52,23 @@ export const EmailOutbox: CollectionConfig = {
     update: isAdmin,
     delete: nobody,
   },
+  // Messages about children hold their names and private links: staff reads and changes are logged.
+  hooks: { afterChange: [auditOutboxChange], afterOperation: [auditOutboxReads] },
   endpoints: [
     {
       path: '/:id/eml',
       method: 'get',
       handler: async (req) => {
         if (!checkRole(['admin'], req.user)) return Response.json({ error: 'Forbidden' }, { status: 403 })
-        const id = req.routeParams?.id
-        if (typeof id !== 'string' && typeof id !== 'number') return Response.json({ error: 'Not found' }, { status: 404 })
-        const doc = await req.payload.findByID({ collection: 'email-outbox', id, depth: 0, disableErrors: true, req })
+        const id = parseId(req.routeParams?.id)
+        if (id === null) return Response.json({ error: 'Not found' }, { status: 404 })
+        // read without the user (this endpoint writes its own audit entry, naming the download)
+        const doc = await req.payload.findByID({ collection: 'email-outbox', id, depth: 0, disableErrors: true })
         const file = doc?.emlFile ? emlPath(env(), doc.emlFile) : null
         if (!file) return Response.json({ error: 'Not found' }, { status: 404 })
         const bytes = await fs.readFile(file).catch(() => null)
         if (!bytes) return Response.json({ error: 'Not found' }, { status: 404 })
+        await audit(req.payload, { action: 'read-one', resource: 'email-outbox', documentIds: [id], summary: `downloaded ${doc?.emlFile}` }, req)
         return new Response(new Uint8Array(bytes), {
           headers: {
             'content-type': 'message/rfc822',
@@ -88,6 +104,7 @@ export const EmailOutbox: CollectionConfig = {
     /** Inline images (e.g. a check-in QR code): [{ filename, contentType, cid, content (base64) }]. */
     { name: 'attachments', type: 'json', admin: { hidden: true } },
     { name: 'emlFile', type: 'text', label: { vi: 'Tệp .eml', en: '.eml file' }, admin: readOnly },
+    { name: 'purgedAt', type: 'date', index: true, label: { vi: 'Đã xoá nội dung lúc', en: 'Body erased at' }, admin: { ...readOnly, position: 'sidebar', date: { pickerAppearance: 'dayAndTime' } } },
     { name: 'emlDownload', type: 'ui', admin: { components: { Field: '/components/EmlDownload#EmlDownload' } } },
     { name: 'dedupeKey', type: 'text', unique: true, index: true, admin: { hidden: true } },
   ],

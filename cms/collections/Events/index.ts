@@ -3,6 +3,8 @@ import { adminOrCoordinatorOf, checkRole, isStaff } from '../../access/roles'
 import { slugField } from '../../fields/slug'
 import { announceAfterChange, announceAfterDelete } from '../../hooks/announceChange'
 import { EVENT_KINDS, PRIORITY_GROUPS } from '../../services/events'
+import { checkSeats } from './hooks/checkSeats'
+import { coveredAreasOnly } from './hooks/coveredAreasOnly'
 import { versionConsent } from './hooks/versionConsent'
 
 const day = { pickerAppearance: 'dayOnly' as const, displayFormat: 'dd/MM/yyyy' }
@@ -34,7 +36,7 @@ export const Events: CollectionConfig = {
     delete: adminOrCoordinatorOf('area'),
   },
   hooks: {
-    beforeChange: [versionConsent],
+    beforeChange: [coveredAreasOnly, versionConsent, checkSeats],
     afterChange: [announceAfterChange],
     afterDelete: [announceAfterDelete],
   },

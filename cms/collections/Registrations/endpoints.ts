@@ -4,13 +4,19 @@
  * - POST /api/registrations/:id/check-in   { session?: number }  (today's session when omitted)
  * - POST /api/registrations/:id/cancel   (frees the seat, moves the waitlist up, emails)
  * - POST /api/registrations/email-registrants   { event, subject, message, groups: ['confirmed' | 'waitlisted'] }
+ * - GET  /api/registrations/:id/seat   (the seat held, and whether it is a priority seat to verify)
+ * - POST /api/registrations/:id/verify-priority   (the priority group was checked: the reserved seat stands)
+ * - POST /api/registrations/:id/release-priority   (it could not be: the child is placed again like any other)
+ * - POST /api/registrations/:id/no-show   (a child with a seat who came to no session)
  */
-import type { Endpoint } from 'payload'
+import type { Endpoint, PayloadRequest } from 'payload'
 import { isLang, reqLang } from '../../i18n/messages'
 import { emailRegistrants, parseBroadcast } from '../../services/broadcast'
 import { cancelByStaff } from '../../services/cancellation'
-import { recordAttendance } from '../../services/checkin'
+import { markNoShow, recordAttendance } from '../../services/checkin'
+import { prioritySeat, releasePriority, verifyPriority } from '../../services/priority'
 import { EXPORT_FORMATS, exportRegistrations, type ExportFormat } from '../../services/exports'
+import type { Id } from '../../services/ids'
 import { StaffError, parseId, staffEndpoint } from '../../services/staff'
 
 const isFormat = (v: unknown): v is ExportFormat => typeof v === 'string' && (EXPORT_FORMATS as readonly string[]).includes(v)
@@ -63,12 +69,22 @@ export const emailRegistrantsEndpoint: Endpoint = {
   }),
 }
 
-export const cancelEndpoint: Endpoint = {
-  path: '/:id/cancel',
-  method: 'post',
-  handler: staffEndpoint(async (req) => {
-    const id = parseId(req.routeParams?.id)
-    if (id === null) throw new StaffError('registrationNotFound', 404)
-    return Response.json(await cancelByStaff(req.payload, req, id))
-  }),
+
+/** A staff operation on one registration, answered as JSON. */
+function onRegistration(method: 'get' | 'post', path: string, run: (req: PayloadRequest, id: Id) => Promise<unknown>): Endpoint {
+  return {
+    path: `/:id/${path}`,
+    method,
+    handler: staffEndpoint(async (req) => {
+      const id = parseId(req.routeParams?.id)
+      if (id === null) throw new StaffError('registrationNotFound', 404)
+      return Response.json(await run(req, id))
+    }),
+  }
 }
+
+export const seatEndpoint = onRegistration('get', 'seat', (req, id) => prioritySeat(req.payload, req, id))
+export const verifyPriorityEndpoint = onRegistration('post', 'verify-priority', (req, id) => verifyPriority(req.payload, req, id))
+export const releasePriorityEndpoint = onRegistration('post', 'release-priority', (req, id) => releasePriority(req.payload, req, id))
+export const noShowEndpoint = onRegistration('post', 'no-show', (req, id) => markNoShow(req.payload, req, id))
+export const cancelEndpoint = onRegistration('post', 'cancel', (req, id) => cancelByStaff(req.payload, req, id))

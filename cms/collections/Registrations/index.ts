@@ -1,12 +1,16 @@
 import type { CollectionConfig } from 'payload'
-import { adminOrCoordinatorOf, isAdmin, nobody } from '../../access/roles'
+import { adminOrCoordinatorOf, checkRole, isAdmin, nobody } from '../../access/roles'
 import { PRIORITY_GROUPS } from '../../services/events'
 import { GUARDIAN_RELATIONSHIPS, REGISTRATION_STATUSES } from '../../services/staff'
-import { cancelEndpoint, checkInEndpoint, emailRegistrantsEndpoint, exportEndpoint } from './endpoints'
-import { auditStaffAccess } from './hooks/auditStaffAccess'
-import { guardStaffStatus } from './hooks/statusChanges'
+import { operationsOnly } from '../../fields/operationsOnly'
+import { cancelEndpoint, checkInEndpoint, emailRegistrantsEndpoint, exportEndpoint, noShowEndpoint, releasePriorityEndpoint, seatEndpoint, verifyPriorityEndpoint } from './endpoints'
+import { auditStaffAccess, auditStaffChangeHook } from './hooks/auditStaffAccess'
+import { releaseSeatOnDelete } from './hooks/releaseSeatOnDelete'
 
 const hidden = { hidden: true }
+
+/** The one field staff write by hand. */
+export const STAFF_EDITABLE = ['staffNote'] as const
 
 export { REGISTRATION_STATUSES }
 
@@ -37,9 +41,12 @@ export const Registrations: CollectionConfig = {
   // The waitlist of an event, in order: who is waiting, and a child's place in the queue, read
   // from the index alone on every sign-up.
   indexes: [{ fields: ['event', 'status', 'waitlistedAt'] }],
-  hooks: { beforeChange: [guardStaffStatus], afterOperation: [auditStaffAccess] },
-  endpoints: [exportEndpoint, emailRegistrantsEndpoint, checkInEndpoint, cancelEndpoint],
-  fields: [
+  hooks: { afterChange: [auditStaffChangeHook], afterDelete: [releaseSeatOnDelete], afterOperation: [auditStaffAccess] },
+  endpoints: [exportEndpoint, emailRegistrantsEndpoint, checkInEndpoint, cancelEndpoint, seatEndpoint, verifyPriorityEndpoint, releasePriorityEndpoint, noShowEndpoint],
+  // Staff change a registration only through the operations their work needs (check-in, cancel,
+  // verify or release a priority seat, mark a no-show: see endpoints.ts) and the note; the
+  // permission table (tests/int/access.test.ts) covers every field.
+  fields: operationsOnly([
     { name: 'reference', type: 'text', required: true, unique: true, label: { vi: 'Mã đăng ký', en: 'Reference' }, admin: { readOnly: true } },
     { name: 'event', type: 'relationship', relationTo: 'events', required: true, index: true, label: { vi: 'Sự kiện', en: 'Event' } },
     {
@@ -52,7 +59,7 @@ export const Registrations: CollectionConfig = {
       label: { vi: 'Trạng thái', en: 'Status' },
       admin: { position: 'sidebar' },
     },
-    { name: 'cancelAction', type: 'ui', admin: { position: 'sidebar', components: { Field: '/components/staff/CancelRegistration#CancelRegistration' } } },
+    { name: 'staffActions', type: 'ui', admin: { position: 'sidebar', components: { Field: '/components/staff/RegistrationActions#RegistrationActions' } } },
     { name: 'waitlistedAt', type: 'date', index: true, label: { vi: 'Vào danh sách chờ lúc', en: 'Waitlisted at' }, admin: { position: 'sidebar', readOnly: true } },
     {
       name: 'child',
@@ -161,8 +168,17 @@ export const Registrations: CollectionConfig = {
             {
               name: 'withdrawnAt',
               type: 'date',
-              label: { vi: 'Rút lại lúc', en: 'Withdrawn at' },
-              admin: { date: { pickerAppearance: 'dayAndTime' }, description: { vi: 'Cha mẹ rút lại qua đường dẫn quản lý', en: 'Withdrawn by the family through the manage link' } },
+              label: { vi: 'Hết hiệu lực lúc', en: 'Ended at' },
+              admin: { date: { pickerAppearance: 'dayAndTime' } },
+            },
+            {
+              name: 'endReason',
+              type: 'select',
+              options: [
+                { value: 'withdrawn', label: { vi: 'Cha mẹ rút lại', en: 'Withdrawn by the family' } },
+                { value: 'sign-up-cancelled', label: { vi: 'Đăng ký đã huỷ', en: 'Sign-up cancelled' } },
+              ],
+              label: { vi: 'Lý do', en: 'Why' },
             },
           ],
         },
@@ -186,6 +202,33 @@ export const Registrations: CollectionConfig = {
       ],
     },
     {
+      name: 'priorityCheck',
+      type: 'group',
+      label: { vi: 'Xác minh nhóm ưu tiên', en: 'Priority check' },
+      admin: {
+        position: 'sidebar',
+        condition: (data) => Boolean(data?.child?.priorityGroup),
+        description: {
+          vi: 'Trẻ nhận chỗ dành riêng cho nhóm ưu tiên: điều phối viên xác minh, hoặc trả chỗ (trẻ được xếp lại như mọi trẻ khác).',
+          en: 'A child given a seat held for a priority group: the coordinator verifies the group, or releases the seat (the child is placed again like any other).',
+        },
+      },
+      fields: [
+        { name: 'verifiedAt', type: 'date', label: { vi: 'Đã xác minh lúc', en: 'Verified at' }, admin: { readOnly: true, date: { pickerAppearance: 'dayAndTime' } } },
+        { name: 'verifiedBy', type: 'relationship', relationTo: 'users', label: { vi: 'Người xác minh', en: 'Verified by' }, admin: { readOnly: true } },
+        { name: 'releasedAt', type: 'date', label: { vi: 'Đã trả chỗ lúc', en: 'Released at' }, admin: { readOnly: true, date: { pickerAppearance: 'dayAndTime' } } },
+        { name: 'releasedBy', type: 'relationship', relationTo: 'users', label: { vi: 'Người trả chỗ', en: 'Released by' }, admin: { readOnly: true } },
+      ],
+    },
+    {
+      name: 'staffNote',
+      type: 'textarea',
+      maxLength: 2000,
+      access: { update: ({ req }) => checkRole(['admin', 'coordinator'], req.user) },
+      label: { vi: 'Ghi chú của cán bộ', en: 'Staff note' },
+      admin: { position: 'sidebar', description: { vi: 'Chỉ cán bộ thấy. Không ghi thông tin không cần thiết về trẻ.', en: 'Seen by staff only. Write nothing about the child that the work does not need.' } },
+    },
+    {
       type: 'row',
       fields: [
         { name: 'confirmationQueuedAt', type: 'date', index: true, label: { vi: 'Đã xếp thư xác nhận', en: 'Confirmation queued' }, admin: { readOnly: true, date: { pickerAppearance: 'dayAndTime' } } },
@@ -193,10 +236,12 @@ export const Registrations: CollectionConfig = {
         { name: 'cancelledAt', type: 'date', label: { vi: 'Huỷ lúc', en: 'Cancelled at' }, admin: { readOnly: true, date: { pickerAppearance: 'dayAndTime' } } },
       ],
     },
+    // Payload's own timestamp, named here so that it is locked like the rest (updatedAt Payload sets itself).
+    { name: 'createdAt', type: 'date', index: true, label: { vi: 'Đăng ký lúc', en: 'Signed up at' }, admin: { hidden: true, disableBulkEdit: true } },
     // Internal keys, never returned by the API (services read them with overrideAccess).
     { name: 'manageTokenHash', type: 'text', index: true, admin: hidden, access: { read: () => false, update: () => false } },
     { name: 'idempotencyKey', type: 'text', unique: true, admin: hidden, access: { read: () => false, update: () => false } },
     /** One active registration per child and event: name + birth date, made unique again on cancel. */
     { name: 'childKey', type: 'text', unique: true, admin: hidden, access: { read: () => false, update: () => false } },
-  ],
+  ], STAFF_EDITABLE),
 }

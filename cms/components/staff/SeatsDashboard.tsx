@@ -1,6 +1,6 @@
 /**
  * On the admin dashboard (beforeDashboard): seats taken per current or upcoming event against
- * capacity, with the waitlist. A table (readable by screen readers as it is) with a bar in each
+ * capacity, with the waitlist and the priority seats still to verify. A table (readable by screen readers as it is) with a bar in each
  * row. Admins see every event, coordinators their areas' events, other roles nothing.
  */
 import { createLocalReq, type ServerProps } from 'payload'
@@ -32,6 +32,7 @@ export async function SeatsDashboard({ payload, user, i18n }: ServerProps) {
               <th scope="col">{t.taken}</th>
               <th scope="col">{t.capacity}</th>
               <th scope="col">{t.waitlisted}</th>
+              <th scope="col">{t.toVerify}</th>
               <th scope="col" aria-hidden="true" />
             </tr>
           </thead>
@@ -47,6 +48,7 @@ export async function SeatsDashboard({ payload, user, i18n }: ServerProps) {
                   <td>{r.taken}</td>
                   <td>{r.capacity}</td>
                   <td>{r.waitlisted}</td>
+                  <td>{r.toVerify ? <a href={`/admin/collections/registrations?where[event][equals]=${r.id}`}>{r.toVerify}</a> : 0}</td>
                   <td>
                     <div className="staff-bar" role="img" aria-label={t.seatsOf(r.taken, r.capacity, r.waitlisted)} title={t.seatsOf(r.taken, r.capacity, r.waitlisted)}>
                       <div className="staff-bar__taken" style={{ width: `${share}%` }} />

@@ -3,6 +3,9 @@ import * as migration_20261124_052848_events_registrations from './20261124_0528
 import * as migration_20261124_064753_signup_flow_audit from './20261124_064753_signup_flow_audit';
 import * as migration_20261124_114224_registrations_waitlist_index from './20261124_114224_registrations_waitlist_index';
 import * as migration_20261124_121615_consent_withdrawal from './20261124_121615_consent_withdrawal';
+import * as migration_20261130_144606_capacity_claims from './20261130_144606_capacity_claims';
+import * as migration_20261130_145623_audit_changes from './20261130_145623_audit_changes';
+import * as migration_20261130_150258_outbox_retention from './20261130_150258_outbox_retention';
 
 export const migrations = [
   {
@@ -28,6 +31,21 @@ export const migrations = [
   {
     up: migration_20261124_121615_consent_withdrawal.up,
     down: migration_20261124_121615_consent_withdrawal.down,
-    name: '20261124_121615_consent_withdrawal'
+    name: '20261124_121615_consent_withdrawal',
+  },
+  {
+    up: migration_20261130_144606_capacity_claims.up,
+    down: migration_20261130_144606_capacity_claims.down,
+    name: '20261130_144606_capacity_claims',
+  },
+  {
+    up: migration_20261130_145623_audit_changes.up,
+    down: migration_20261130_145623_audit_changes.down,
+    name: '20261130_145623_audit_changes',
+  },
+  {
+    up: migration_20261130_150258_outbox_retention.up,
+    down: migration_20261130_150258_outbox_retention.down,
+    name: '20261130_150258_outbox_retention'
   },
 ];

@@ -232,3 +232,38 @@ async function runDelivery(
   )
   return stats
 }
+
+const DAY_MS = 24 * 3600 * 1000
+
+/**
+ * Emails about children carry their names and the families' private manage links. Once a
+ * message is delivered (or has failed for good) and the retention period has passed, its body
+ * goes: the HTML, the text, the attachments (QR codes) and the stored .eml copy (through
+ * `dropFile`); what stays is who it went to, the subject and when, for the record. Returns how
+ * many were emptied; run it again until it returns less than `limit`.
+ */
+export async function purgeDeliveredBodies(
+  payload: Payload,
+  options: { retentionDays: number; now?: Date; limit?: number; dropFile?: (emlFile: string) => Promise<void> },
+): Promise<number> {
+  const now = options.now ?? new Date()
+  const cutoff = new Date(now.getTime() - options.retentionDays * DAY_MS).toISOString()
+  const due = await payload.find({
+    collection: OUTBOX,
+    where: {
+      and: [
+        { purgedAt: { exists: false } },
+        { or: [{ and: [{ status: { equals: 'sent' } }, { sentAt: { less_than: cutoff } }] }, { and: [{ status: { equals: 'failed' } }, { updatedAt: { less_than: cutoff } }] }] },
+      ],
+    },
+    limit: options.limit ?? 200,
+    depth: 0,
+    pagination: false,
+    select: { emlFile: true },
+  })
+  for (const doc of due.docs) {
+    if (doc.emlFile && options.dropFile) await options.dropFile(doc.emlFile)
+    await payload.db.updateOne({ collection: OUTBOX, id: doc.id, data: { html: null, text: null, attachments: null, emlFile: null, purgedAt: now.toISOString(), updatedAt: now.toISOString() } })
+  }
+  return due.docs.length
+}

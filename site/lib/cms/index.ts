@@ -10,7 +10,7 @@ import { acceptsAge, ageOn, firstSessionDay } from '../../../cms/services/eligib
 import type { ContentChange } from '../../../cms/services/content-events'
 import { Kept } from '../../../cms/services/kept'
 import { signUpState, type SignUpState } from '../../../cms/services/events'
-import { seatsLeft } from '../../../cms/services/seats'
+import { seatsLeft, type SeatsLeft } from '../../../cms/services/seat-store'
 import type { Lang } from '../../i18n/routes'
 import { CmsUnavailableError, isConnectionError } from './errors'
 import { signUpApi } from './signup'
@@ -20,8 +20,8 @@ export { clientAddress, newSignUpForm, signUpApi, TooManyRequests, type SignUpRo
 export { richTextToHtml } from './richtext'
 export type { Area, Campaign, Event, Media, Post, Site }
 
-/** A published event with what the public sees of its seats (counted, never stored). */
-export type PublicEvent = Event & { seatsLeft: number; firstDay: string | null; state: SignUpState }
+/** A published event with what the public sees of its seats: open ones and reserved ones apart (counted, never stored). */
+export type PublicEvent = Event & { seats: SeatsLeft; firstDay: string | null; state: SignUpState }
 
 export type EventFilters = { kind?: string; area?: string; age?: number; from?: string; seatsOnly?: boolean }
 
@@ -44,15 +44,15 @@ const published: Where = { _status: { equals: 'published' } }
  * not drop it: seats are counted for every request, never kept.
  */
 const KEPT_MS = 10_000
-const unlessSeats = (change: ContentChange) => change.source !== 'seats'
+const unlessSeats = (change: ContentChange) => change.source !== 'claims'
 
 export function createCms(payload: Payload) {
   const asPublic = { overrideAccess: false, draft: false } as const
   const sites = new Kept<Site>(KEPT_MS, unlessSeats)
   const events = new Kept<Event | null>(KEPT_MS, unlessSeats)
   const withSeatInfo = async (event: Event, now: Date): Promise<PublicEvent> => {
-    const left = await seatsLeft(payload, event)
-    return { ...event, seatsLeft: left, firstDay: firstSessionDay(event.sessions), state: signUpState(event, left, now) }
+    const seats = await seatsLeft(payload, event)
+    return { ...event, seats, firstDay: firstSessionDay(event.sessions), state: signUpState(event, seats.total, now) }
   }
   const bySlug = <S extends 'campaigns' | 'posts' | 'events'>(collection: S, lang: Lang, slug: string) =>
     guard(async () => {
@@ -95,7 +95,7 @@ export function createCms(payload: Payload) {
         const withSeats = await Promise.all(res.docs.map((e) => withSeatInfo(e, now)))
         return withSeats
           .filter((e) => !filters.from || (e.firstDay !== null && e.firstDay >= filters.from))
-          .filter((e) => !filters.seatsOnly || e.seatsLeft > 0)
+          .filter((e) => !filters.seatsOnly || e.seats.total > 0)
           .filter((e) => filters.age === undefined || !e.firstDay || acceptsAge(e.eligibility ?? {}, filters.age))
           .sort((a, b) => (a.firstDay ?? '9999').localeCompare(b.firstDay ?? '9999'))
       }),

@@ -8,12 +8,12 @@ import { randomBytes } from 'node:crypto'
 import type { Payload } from 'payload'
 import { env } from '../../../cms/env'
 import type { Registration } from '../../../cms/payload-types'
-import { audit } from '../../../cms/services/audit'
+import { audit, changeOf } from '../../../cms/services/audit'
 import { idOf } from '../../../cms/services/ids'
 import { checkFormToken, honeypotFilled, HONEYPOT_FIELD, issueFormToken, takeFormAllowance, FORM_TOKEN_FIELD, type FormTokenProblem } from '../../../cms/services/form-guard'
-import { cancelRegistration, registrationByToken, signUp, waitlistPosition, withdrawConsent, EventNotFound, type ChildOutcome } from '../../../cms/services/registrations'
+import { cancelRegistration, registrationByToken, seatedEvent, signUp, waitlistPosition, withdrawConsent, EventNotFound, type ChildOutcome } from '../../../cms/services/registrations'
 import { noticesDue, sendDueNotices } from '../../../cms/services/signup-notices'
-import { seatOf } from '../../../cms/services/seats'
+import { seatOf } from '../../../cms/services/seat-store'
 import { signUpErrors, ZSignUp } from '../../../cms/schemas/signup'
 import type { Lang } from '../../i18n/routes'
 import { readSignUpForm, toSignUpInput, type FormValues } from '../signup-form'
@@ -112,7 +112,8 @@ export function signUpApi(payload: Payload) {
       if (reg.status === 'cancelled') return 'already'
       const eventId = idOf(reg.event)
       await cancelRegistration(payload, reg.id)
-      await audit(payload, { action: 'guardian-cancel', resource: 'registrations', documentIds: [reg.id], event: eventId, summary: reg.reference })
+      const after = await payload.findByID({ collection: 'registrations', id: reg.id, depth: 1 })
+      await audit(payload, { action: 'guardian-cancel', resource: 'registrations', documentIds: [reg.id], event: eventId, summary: reg.reference, ...changeOf(reg, after) })
       await sendDueNotices(payload, { eventId })
       return 'cancelled'
     },
@@ -125,7 +126,8 @@ export function signUpApi(payload: Payload) {
       if (!reg) return 'not-found'
       const withdrawn = await withdrawConsent(payload, reg.id, 'photo')
       if (!withdrawn) return 'none'
-      await audit(payload, { action: 'guardian-withdraw-consent', resource: 'registrations', documentIds: [reg.id], event: idOf(reg.event), summary: `${reg.reference}: photo` })
+      const after = await payload.findByID({ collection: 'registrations', id: reg.id, depth: 1 })
+      await audit(payload, { action: 'guardian-withdraw-consent', resource: 'registrations', documentIds: [reg.id], event: idOf(reg.event), summary: `${reg.reference}: photo`, ...changeOf(reg, after) })
       return 'withdrawn'
     },
 
@@ -160,7 +162,7 @@ export function signUpApi(payload: Payload) {
 async function placeOf(payload: Payload, reg: Registration): Promise<{ seat: number | null; position: number | null }> {
   const eventId = idOf(reg.event)
   return {
-    seat: reg.status === 'confirmed' || reg.status === 'attended' ? await seatOf(payload, reg.id) : null,
+    seat: reg.status === 'confirmed' || reg.status === 'attended' ? ((await seatOf(payload, await seatedEvent(payload, eventId), reg.id))?.number ?? null) : null,
     position: reg.status === 'waitlisted' ? await waitlistPosition(payload, eventId, reg) : null,
   }
 }
