@@ -223,7 +223,8 @@ export function* place(rec: Claimed, request: Pick<AllocationRequest<unknown>, '
     }
   }
   if (!queue) {
-    yield* ask('drop', id)
+    // only a claimant stored by this attempt is taken back, never one that held units before
+    if (rec.state === 'pending') yield* ask('drop', id)
     return { kind: 'full' }
   }
   yield* ask('wait', id, request.now.toISOString())

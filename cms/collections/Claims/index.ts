@@ -1,6 +1,5 @@
 import type { CollectionConfig } from 'payload'
 import { isAdmin, nobody } from '../../access/roles'
-import { announceAfterChange, announceAfterDelete } from '../../hooks/announceChange'
 
 /**
  * Claims: the units of every limited pool (cms/services/capacity.ts), one row per unit held —
@@ -21,8 +20,7 @@ export const Claims: CollectionConfig = {
     { fields: ['pool', 'number'], unique: true },
     { fields: ['claimant', 'part'], unique: true },
   ],
-  // seats left show on public event pages
-  hooks: { afterChange: [announceAfterChange], afterDelete: [announceAfterDelete] },
+  // No hooks: the stores announce every change themselves (seats left show on public pages).
   fields: [
     { name: 'pool', type: 'text', required: true, label: { vi: 'Nhóm chỗ', en: 'Pool' } },
     { name: 'number', type: 'number', required: true, min: 1, label: { vi: 'Số', en: 'Number' } },
