@@ -28,8 +28,8 @@ export type Pool = { key: string; capacity: number }
 /** One unit of a pool, held by a claimant as the `part`-th unit of its claim. */
 export type Unit = { pool: string; number: number; claimant: string; part: number }
 
-/** What became of an attempt to take one unit. */
-export type TakeResult = 'taken' | 'number-held' | 'claimant-holds'
+/** What became of an attempt to take one unit: its number, null (the pool is full), or the claimant holds that part already. */
+export type TakeResult = number | null | 'claimant-holds'
 
 /** A claimant's own record (a registration, a pledge line), as the rules see it. */
 export type Claimed = {
@@ -54,8 +54,13 @@ export type WaitScope = { scope: Id; groupedOnly?: boolean }
 export type CapacityOps<New> = {
   /** A number of the pool that looks free (the next after the highest held; once the top is reached, the lowest gap), or null. */
   free(pool: Pool): number | null
-  /** Takes one unit; the unique indexes decide (see the top of this file). */
-  take(unit: Unit): TakeResult
+  /**
+   * Takes the next free unit of the pool as the `part`-th of the claimant's claim: its number;
+   * null when the pool is full; 'claimant-holds' when the claimant holds that part already. The
+   * unique indexes decide (see the top of this file); a number another claimant took first is
+   * looked for again.
+   */
+  take(pool: Pool, claimant: string, part: number): TakeResult
   held(claimant: string): Unit[]
   release(claimant: string): number
   count(pool: string): number
@@ -136,19 +141,18 @@ export type Claim = { pool: string; numbers: number[] }
  * has them all; all or nothing. A claimant that holds units already keeps them (a concurrent
  * placement of the same claimant won), and a claim a crash cut short is completed in its pool.
  */
-export function* claim(pools: readonly Pool[], claimant: string, units = 1): Program<Claim | null> {
-  const mine = yield* ask('held', claimant)
+export function* claim(pools: readonly Pool[], claimant: string, units = 1, fresh = false): Program<Claim | null> {
+  // a claimant this attempt has just stored holds nothing yet: no need to ask
+  const mine = fresh ? [] : yield* ask('held', claimant)
   if (mine.length >= units) return asClaim(mine)
   const started = mine[0]?.pool
   for (const pool of started ? pools.filter((p) => p.key === started) : pools) {
     const numbers = mine.map((u) => u.number)
-    // A lost race for a number moves on to the next free one; the pool can only run out.
-    for (let tries = 0; numbers.length < units && tries <= pool.capacity + 10; tries++) {
-      const number = yield* ask('free', pool)
-      if (number === null) break
-      const taken = yield* ask('take', { pool: pool.key, number, claimant, part: numbers.length + 1 })
-      if (taken === 'taken') numbers.push(number)
+    while (numbers.length < units) {
+      const taken = yield* ask('take', pool, claimant, numbers.length + 1)
+      if (taken === null) break
       if (taken === 'claimant-holds') return asClaim(yield* ask('held', claimant))
+      numbers.push(taken)
     }
     if (numbers.length >= units) return { pool: pool.key, numbers }
     if (numbers.length) yield* ask('release', claimant) // not enough here: give the part back
@@ -202,7 +206,7 @@ export function* allocate<New, Reason extends string>(request: AllocationRequest
     if (!winner) throw new Error(`Attempt ${request.key} conflicted but is not stored`)
     return yield* place(winner, request)
   }
-  return yield* place(stored, request)
+  return yield* place(stored, request, true)
 }
 
 /**
@@ -210,13 +214,13 @@ export function* allocate<New, Reason extends string>(request: AllocationRequest
  * if some are free and nobody who could take them is waiting; else the end of the queue; else
  * (no waitlist) refused as full and nothing kept. Safe to run again, also at the same moment.
  */
-export function* place(rec: Claimed, request: Pick<AllocationRequest<unknown>, 'pools' | 'units' | 'waitlist' | 'now'>): Program<Allocation> {
+export function* place(rec: Claimed, request: Pick<AllocationRequest<unknown>, 'pools' | 'units' | 'waitlist' | 'now'>, fresh = false): Program<Allocation> {
   const { id, reference } = rec
   if (rec.state === 'ended') return { kind: 'ended', id, reference }
   if (rec.state === 'waiting') return { kind: 'waiting', id, reference, position: yield* ask('position', id) }
   const queue = request.waitlist
   if (rec.state === 'held' || !(queue && (yield* ask('anyoneWaiting', queue)))) {
-    const got = yield* claim(request.pools, rec.claimant, request.units)
+    const got = yield* claim(request.pools, rec.claimant, request.units, fresh)
     if (got) {
       if (rec.state !== 'held') yield* ask('hold', id, rec.state)
       return { kind: 'held', id, reference, claim: got }

@@ -18,7 +18,7 @@ import { allocate, place, promote, release, type Allocation, type AllocationRequ
 import { asId, idOf, type Id } from './ids'
 import { Kept } from './kept'
 import { oneAtATime } from './process-wide'
-import { asClaimed, signedUpAt, waitlistPosition, type NewRegistration } from './registration-ops'
+import { asClaimed, setRegistrationState, signedUpAt, waitlistPosition, type NewRegistration } from './registration-ops'
 import { seatStore, seatsTaken } from './seat-store'
 import { allPools, claimantOf, poolsFor, priorityCounts, seatNumber, seatPools, seatRules, type SeatedEvent } from './seats'
 
@@ -111,19 +111,7 @@ export async function seatedEvent(payload: Payload, id: Id): Promise<EventDoc> {
   return payload.findByID({ collection: 'events', id, depth: 0, select: EVENT_FIELDS })
 }
 
-type RegistrationState = Partial<Pick<Registration, 'status' | 'waitlistedAt' | 'confirmationQueuedAt' | 'remindedAt'>>
-
-/**
- * Changes a registration's bookkeeping (status, waitlist time, notice markers) and nothing else.
- * The write goes to the database adapter directly: no hook on registrations reacts to these
- * fields, and Payload's full update (re-validating and re-saving the whole child record with its
- * consents) was the largest cost of a sign-up. Works alike on SQLite, PostgreSQL and MongoDB.
- */
-export async function setRegistrationState(payload: Payload, id: Id, state: RegistrationState): Promise<void> {
-  await payload.db.updateOne({ collection: 'registrations', id, data: { ...state, updatedAt: new Date().toISOString() } })
-}
-
-export { waitlistPosition }
+export { setRegistrationState, waitlistPosition }
 
 /** Where a child of this event may go: its seat pools, and the waitlist (or none). */
 function placement(event: EventDoc, priority: boolean, now: Date) {

@@ -16,7 +16,7 @@
  */
 import Database from 'libsql'
 import type { Payload } from 'payload'
-import { runSync, type CapacityOps, type CapacityStore, type Claimed, type Pool, type Program, type TakeResult, type Unit, type WaitScope } from './capacity'
+import { runSync, type CapacityOps, type CapacityStore, type Claimed, type Pool, type Program, type TakeResult, type WaitScope } from './capacity'
 import { announceContentChange } from './content-events'
 import { uniqueViolationOn } from './errors'
 import type { Id } from './ids'
@@ -116,29 +116,31 @@ function sqliteOps(sql: (query: string) => Statement, rules: SeatRules, changed:
       priorityReleasedAt: str(row.priority_check_released_at),
     })
   const now = () => new Date().toISOString()
+  const free = (pool: Pool) => {
+    if (pool.capacity < 1) return null
+    const row = sql(SQL.free).get({ pool: pool.key, capacity: int(pool.capacity) }) as Row | undefined
+    return row?.n === null || row?.n === undefined ? null : Number(row.n)
+  }
   const release = (claimant: string) => {
     const n = Number(sql(SQL.release).run({ claimant }).changes)
     if (n) changed()
     return n
   }
   return {
-    free(pool: Pool) {
-      if (pool.capacity < 1) return null
-      const row = sql(SQL.free).get({ pool: pool.key, capacity: int(pool.capacity) }) as Row | undefined
-      return row?.n === null || row?.n === undefined ? null : Number(row.n)
-    },
-    take(unit: Unit): TakeResult {
+    free,
+    take(pool: Pool, claimant: string, part: number): TakeResult {
+      // Inside the lane's transaction nobody else writes: the free number is free.
+      const number = free(pool)
+      if (number === null) return null
       const at = now()
       try {
-        sql(SQL.take).run({ pool: unit.pool, number: int(unit.number), claimant: unit.claimant, part: int(unit.part), updated_at: at, created_at: at })
+        sql(SQL.take).run({ pool: pool.key, number: int(number), claimant, part: int(part), updated_at: at, created_at: at })
       } catch (err) {
-        const on = uniqueViolationOn(err)
-        if (on === 'pool') return 'number-held'
-        if (on === 'claimant') return 'claimant-holds'
+        if (uniqueViolationOn(err) === 'claimant') return 'claimant-holds'
         throw err
       }
       changed()
-      return 'taken'
+      return number
     },
     held(claimant: string) {
       return (sql(SQL.held).all({ claimant }) as Row[]).map((r) => ({ pool: String(r.pool), number: Number(r.number), claimant: String(r.claimant), part: Number(r.part) }))
