@@ -4,7 +4,6 @@ import { lexicalEditor } from '@payloadcms/richtext-lexical'
 import { en } from '@payloadcms/translations/languages/en'
 import { vi } from '@payloadcms/translations/languages/vi'
 import { buildConfig } from 'payload'
-import sharp from 'sharp'
 import { Areas } from './collections/Areas'
 import { AuditLog } from './collections/AuditLog'
 import { Campaigns } from './collections/Campaigns'
@@ -20,6 +19,7 @@ import { databaseAdapter } from './db'
 import { outboxEmailAdapter } from './email/adapter'
 import { env } from './env'
 import { Site } from './globals/Site'
+import { limitedSharp } from './services/images'
 
 const appEnv = env()
 
@@ -28,7 +28,8 @@ export default buildConfig({
   secret: appEnv.secret,
   db: databaseAdapter(appEnv),
   editor: lexicalEditor(),
-  sharp,
+  // every image Payload opens is held to the pixel limit (cms/services/images.ts)
+  sharp: limitedSharp,
   email: outboxEmailAdapter(appEnv),
   collections: [Users, Media, Areas, Campaigns, Posts, Events, Registrations, Seats, EmailOutbox, AuditLog],
   globals: [Site],

@@ -10,6 +10,10 @@ const messages = {
     vi: 'Ảnh quá lớn: {pixels} megapixel. Giới hạn là {max} megapixel, hãy thu nhỏ ảnh rồi tải lên lại.',
     en: 'The image is too large: {pixels} megapixels. The limit is {max} megapixels; please resize it and upload again.',
   },
+  animationTooLarge: {
+    vi: 'Ảnh động quá lớn: {frames} khung hình, tổng cộng {pixels} megapixel. Giới hạn là {max} megapixel cho mọi khung hình cộng lại; hãy bớt khung hình hoặc thu nhỏ ảnh.',
+    en: 'The animated image is too large: {frames} frames, {pixels} megapixels in all. The limit is {max} megapixels for all frames together; please use fewer frames or a smaller size.',
+  },
   imageUnreadable: {
     vi: 'Không đọc được tệp ảnh. Chỉ nhận ảnh JPEG, PNG hoặc WebP.',
     en: 'The image could not be read. Only JPEG, PNG or WebP images are accepted.',
