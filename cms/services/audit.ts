@@ -5,6 +5,7 @@
  * edit them, and admins can only read them.
  */
 import type { Payload, PayloadRequest } from 'payload'
+import { clientAddressOf } from './client-address'
 import { asId, type Id } from './ids'
 
 export const AUDIT_ACTIONS = {
@@ -30,11 +31,6 @@ export type AuditEntry = {
   summary?: string
 }
 
-function clientIp(req?: Partial<PayloadRequest>): string | undefined {
-  const headers = req?.headers
-  if (!headers) return undefined
-  return headers.get('x-real-ip') ?? headers.get('x-forwarded-for')?.split(',')[0]?.trim() ?? undefined
-}
 
 /** Appends one entry. Pass `req` to record the acting staff user (and to join its transaction). */
 export async function audit(payload: Payload, entry: AuditEntry, req?: Partial<PayloadRequest>): Promise<void> {
@@ -54,7 +50,7 @@ export async function audit(payload: Payload, entry: AuditEntry, req?: Partial<P
       documentIds: entry.documentIds?.slice(0, 500),
       count: entry.documentIds?.length ?? 0,
       summary: entry.summary?.slice(0, 300),
-      ip: clientIp(req),
+      ip: clientAddressOf(req?.headers),
     },
   })
 }
