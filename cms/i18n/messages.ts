@@ -18,6 +18,14 @@ const messages = {
     vi: 'Không đọc được tệp ảnh. Chỉ nhận ảnh JPEG, PNG hoặc WebP.',
     en: 'The image could not be read. Only JPEG, PNG or WebP images are accepted.',
   },
+  fileTooLarge: {
+    vi: 'Tệp quá lớn: tối đa {max}.',
+    en: 'The file is too large: {max} at most.',
+  },
+  requestTooLarge: {
+    vi: 'Nội dung gửi quá lớn: tối đa {max}.',
+    en: 'What was sent is too large: {max} at most.',
+  },
   campaignEndsBeforeStart: {
     vi: 'Ngày kết thúc phải sau hoặc trùng ngày bắt đầu.',
     en: 'The end date must be on or after the start date.',
