@@ -30,3 +30,20 @@ export function formatBytes(bytes: number): string {
   return bytes >= MB ? `${Math.round((bytes / MB) * 10) / 10} MB` : `${Math.round(bytes / KB)} KB`
 }
 
+/**
+ * Staff login and password-reset throttling (cms/services/staff-login.ts): how many attempts
+ * each counter allows in its window before the answer is 429 with Retry-After.
+ *
+ * - perAddress: failed logins from one client address, to any account.
+ * - perAccount: failed logins to one account from browsers it has never logged in from. A
+ *   browser that has logged in to the account before (its signed "known device" cookie) is
+ *   not held by this counter nor by perAddress: it has its own (perKnownDevice), so a stranger
+ *   cannot lock a staff member out.
+ * - resetPerAddress: forgot-password requests from one client address.
+ */
+export const LOGIN_LIMITS = {
+  perAddress: { attempts: 5, seconds: 15 * 60 },
+  perAccount: { attempts: 20, seconds: 60 * 60 },
+  perKnownDevice: { attempts: 10, seconds: 15 * 60 },
+  resetPerAddress: { attempts: 5, seconds: 15 * 60 },
+} as const

@@ -26,6 +26,14 @@ const messages = {
     vi: 'Nội dung gửi quá lớn: tối đa {max}.',
     en: 'What was sent is too large: {max} at most.',
   },
+  tooManyLogins: {
+    vi: 'Quá nhiều lần đăng nhập không thành công. Hãy thử lại sau {minutes} phút.',
+    en: 'Too many failed logins. Please try again in {minutes} minutes.',
+  },
+  tooManyResetRequests: {
+    vi: 'Quá nhiều yêu cầu đặt lại mật khẩu. Hãy thử lại sau {minutes} phút.',
+    en: 'Too many password reset requests. Please try again in {minutes} minutes.',
+  },
   campaignEndsBeforeStart: {
     vi: 'Ngày kết thúc phải sau hoặc trùng ngày bắt đầu.',
     en: 'The end date must be on or after the start date.',

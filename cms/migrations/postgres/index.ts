@@ -3,6 +3,7 @@ import * as migration_20261124_052857_events_registrations from './20261124_0528
 import * as migration_20261124_064756_signup_flow_audit from './20261124_064756_signup_flow_audit';
 import * as migration_20261124_114229_registrations_waitlist_index from './20261124_114229_registrations_waitlist_index';
 import * as migration_20261124_121622_consent_withdrawal from './20261124_121622_consent_withdrawal';
+import * as migration_20261130_144850_remove_login_lockout from './20261130_144850_remove_login_lockout';
 
 export const migrations = [
   {
@@ -28,6 +29,11 @@ export const migrations = [
   {
     up: migration_20261124_121622_consent_withdrawal.up,
     down: migration_20261124_121622_consent_withdrawal.down,
-    name: '20261124_121622_consent_withdrawal'
+    name: '20261124_121622_consent_withdrawal',
+  },
+  {
+    up: migration_20261130_144850_remove_login_lockout.up,
+    down: migration_20261130_144850_remove_login_lockout.down,
+    name: '20261130_144850_remove_login_lockout'
   },
 ];
