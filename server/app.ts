@@ -28,6 +28,7 @@ import { bodyLimitOf, countBody, declaredTooLarge, sendTooLarge } from './body-l
 import { canonicalPath, requestTarget } from './paths'
 import { adminHeaders, siteHeaders } from './security-headers'
 import { CLIENT_ADDRESS_HEADER, resolveClientAddress } from '../cms/services/client-address'
+import { onPasswordResetDue } from '../cms/services/staff-login'
 
 type NodeHandler = (req: http.IncomingMessage, res: http.ServerResponse, next?: () => void, locals?: object) => Promise<void> | void
 
@@ -126,6 +127,9 @@ export async function createAppServer(appEnv: AppEnv, options: { retryMs?: numbe
       gate.whenQuiet(queueNotices)
     }, NOTICE_SETTLE_MS + 200)
   }
+  // --- password resets: the token and email of a forgot-password request, once its answer has gone
+  const stopResets = onPasswordResetDue((work) => gate.whenQuiet(() => (closed ? undefined : work())))
+
   const stopNotices = onNoticesDue(() => {
     lastSignUpAt = Date.now()
     scheduleNotices()
@@ -310,6 +314,7 @@ export async function createAppServer(appEnv: AppEnv, options: { retryMs?: numbe
       stopWatching()
       stopQueued()
       stopNotices()
+      stopResets()
       gate.close()
       if (noticesSoon) clearTimeout(noticesSoon)
       clearInterval(deliveryLoop)

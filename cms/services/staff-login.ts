@@ -16,7 +16,8 @@
  * so parallel guesses cannot slip past a limit. Nothing here depends on whether the email
  * belongs to an account: an unknown email gets the same answer, after the same password-hashing
  * work (`hashLikeAStoredPassword`). A forgotten-password request is answered at once, the same
- * for every address, and the work (token, email) is done afterwards, off the response path.
+ * for every address, and the work (token, email) is done afterwards, off the response path
+ * (`resetPasswordLater`).
  *
  * Counters live in process memory (one server process per database, see the README) and are
  * shared by every copy of this module (Payload's REST routes and Next's GraphQL route).
@@ -25,35 +26,58 @@ import { createHmac, pbkdf2, randomBytes, timingSafeEqual } from 'node:crypto'
 import type { Payload } from 'payload'
 import { RateLimiterMemory, RateLimiterRes } from 'rate-limiter-flexible'
 import { LOGIN_LIMITS } from '../limits'
-import { processWide } from './process-wide'
+import { processWide, processWideEmitter } from './process-wide'
 
 export type LoginAttempt = { email: string; address: string; device: string | null }
 
-const limiters = () =>
-  processWide('staff-login-limiters', () => {
-    const limiter = (name: keyof typeof LOGIN_LIMITS) =>
-      new RateLimiterMemory({ points: LOGIN_LIMITS[name].attempts, duration: LOGIN_LIMITS[name].seconds, keyPrefix: `staff-${name}` })
-    return { address: limiter('perAddress'), account: limiter('perAccount'), device: limiter('perKnownDevice'), reset: limiter('resetPerAddress') }
-  })
-
-/** Counts one attempt on `limiter`: null when allowed, else the seconds until it is. */
-async function take(limiter: RateLimiterMemory, key: string): Promise<number | null> {
-  try {
-    await limiter.consume(key, 1)
-    return null
-  } catch (res) {
-    if (res instanceof RateLimiterRes) return Math.max(1, Math.ceil(res.msBeforeNext / 1000))
-    throw res
-  }
+type Counter = 'address' | 'account' | 'device' | 'reset'
+type Counters = {
+  /** Counts one attempt: null when allowed, else the seconds until it is. */
+  take(counter: Counter, key: string): Promise<number | null>
+  reward(counter: Counter, key: string): Promise<void>
+  forget(counter: Counter, key: string): Promise<void>
 }
+
+/**
+ * Made once per process by whichever copy of this module comes first; the others use its
+ * functions (and so its RateLimiterRes class: an `instanceof` against another copy's would fail).
+ */
+const counters = (): Counters =>
+  processWide('staff-login-counters', () => {
+    const limiter = (limit: keyof typeof LOGIN_LIMITS) =>
+      new RateLimiterMemory({ points: LOGIN_LIMITS[limit].attempts, duration: LOGIN_LIMITS[limit].seconds, keyPrefix: `staff-${limit}` })
+    const limiters: Record<Counter, RateLimiterMemory> = {
+      address: limiter('perAddress'),
+      account: limiter('perAccount'),
+      device: limiter('perKnownDevice'),
+      reset: limiter('resetPerAddress'),
+    }
+    return {
+      async take(counter, key) {
+        try {
+          await limiters[counter].consume(key, 1)
+          return null
+        } catch (res) {
+          if (res instanceof RateLimiterRes) return Math.max(1, Math.ceil(res.msBeforeNext / 1000))
+          throw res
+        }
+      },
+      async reward(counter, key) {
+        await limiters[counter].reward(key, 1)
+      },
+      async forget(counter, key) {
+        await limiters[counter].delete(key)
+      },
+    }
+  })
 
 export const normaliseEmail = (email: unknown): string => (typeof email === 'string' ? email.trim().toLowerCase() : '')
 
 /** Counts a login attempt before the password is checked: null to go on, or the seconds to wait. */
 export async function takeLoginAttempt({ email, address, device }: LoginAttempt): Promise<number | null> {
-  const { address: byAddress, account: byAccount, device: byDevice } = limiters()
-  if (device) return take(byDevice, device)
-  return (await take(byAddress, address)) ?? (await take(byAccount, email))
+  const { take } = counters()
+  if (device) return take('device', device)
+  return (await take('address', address)) ?? (await take('account', email))
 }
 
 /**
@@ -62,29 +86,42 @@ export async function takeLoginAttempt({ email, address, device }: LoginAttempt)
  * made, so one good account does not buy more guesses at others.
  */
 export async function loginSucceeded({ email, address, device }: LoginAttempt): Promise<void> {
-  const { address: byAddress, account: byAccount, device: byDevice } = limiters()
+  const { reward, forget } = counters()
   if (device) {
-    await byDevice.reward(device, 1)
+    await reward('device', device)
     return
   }
-  await byAddress.reward(address, 1)
-  await byAccount.delete(email)
+  await reward('address', address)
+  await forget('account', email)
 }
 
 /** Counts one forgotten-password request from `address`: null to go on, or the seconds to wait. */
 export function takeResetRequest(address: string): Promise<number | null> {
-  return take(limiters().reset, address)
+  return counters().take('reset', address)
 }
+
+const resets = processWideEmitter('password-resets')
 
 /**
  * Answers a forgotten-password request without waiting for it: the token and the email are made
  * after the answer has gone, by Payload's own operation (Local API), the same way for an email
- * with an account and one without, so neither the answer nor its timing says which it was.
+ * with an account and one without, so neither the answer nor its timing says which it was. The
+ * server runs the work once no answer is being sent (server/app.ts, server/quiet.ts), since a
+ * database write here would hold up the answer still being written; without that server
+ * listening, it runs on the next turn of the event loop.
  */
 export function resetPasswordLater(payload: Payload, email: string): void {
-  setImmediate(() => {
+  const work = () => {
     payload.forgotPassword({ collection: 'users', data: { email } }).catch((err: unknown) => payload.logger.error({ err, msg: 'forgot-password request failed' }))
-  })
+  }
+  if (resets.listenerCount('due') > 0) resets.emit('due', work)
+  else setImmediate(work)
+}
+
+/** The server's hook: `schedule` gets each password reset's work, to run when it sees fit. */
+export function onPasswordResetDue(schedule: (work: () => void) => void): () => void {
+  resets.on('due', schedule)
+  return () => resets.off('due', schedule)
 }
 
 // --- the same password-hashing work for an email without an account
