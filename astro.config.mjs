@@ -30,6 +30,8 @@ export default defineConfig({
     defaultLocale: 'vi',
     routing: { prefixDefaultLocale: false, redirectToDefaultLocale: false },
   },
+  // no Markdown code blocks on the site; Shiki's inline styles would not fit the CSP anyway
+  markdown: { syntaxHighlight: false },
   devToolbar: { enabled: false },
   vite: {
     ssr: {
