@@ -22,7 +22,7 @@ const skip = browserSkipReason()
 const DEMO_PASSWORD = 'demo-2026-tre-em'
 const MB = 1024 * 1024
 
-type Raw = { status: number; headers: http.IncomingHttpHeaders; body: string }
+type Raw = { status: number; headers: http.IncomingHttpHeaders; body: string; continued: boolean }
 
 /**
  * A request sent piece by piece with node:http: the answer is read as soon as it comes, even
@@ -33,6 +33,8 @@ function rawRequest(url: string, options: { method?: string; path: string; heade
     const { hostname, port } = new URL(url)
     const req = http.request({ hostname, port, method: options.method ?? 'POST', path: options.path, headers: options.headers, agent: false })
     let answered = false
+    let continued = false
+    req.on('continue', () => (continued = true))
     const timer = setTimeout(() => {
       if (answered) return
       req.destroy()
@@ -45,7 +47,7 @@ function rawRequest(url: string, options: { method?: string; path: string; heade
       res.setEncoding('utf8')
       res.on('data', (d: string) => (body += d))
       res.on('end', () => {
-        resolve({ status: res.statusCode ?? 0, headers: res.headers, body })
+        resolve({ status: res.statusCode ?? 0, headers: res.headers, body, continued })
         req.destroy()
       })
     })
@@ -165,6 +167,17 @@ describe.skipIf(skip)('inputs and headers', () => {
       expect(JSON.parse(res.body)).toEqual({ errors: [{ message: 'Nội dung gửi quá lớn: tối đa 1 MB.' }] })
       expect(res.headers['x-content-type-options']).toBe('nosniff')
       expect(await count('campaigns')).toBe(before)
+
+      // a client that asks first (Expect: 100-continue) is told 413 instead of "go on"; a small body is let through
+      const asked = await rawRequest(server.url, { path: '/api/campaigns', headers: { 'content-type': 'application/json', 'content-length': body.length, expect: '100-continue', authorization: `JWT ${admin}` } })
+      expect([asked.status, asked.continued]).toEqual([413, false])
+      const small = Buffer.from(JSON.stringify({ email: 'editor@demo.treem.vn', password: DEMO_PASSWORD }))
+      const welcome = await rawRequest(server.url, {
+        path: '/api/users/login',
+        headers: { 'content-type': 'application/json', 'content-length': small.length, expect: '100-continue', 'x-forwarded-for': '198.18.9.2' },
+        chunks: [small],
+      })
+      expect([welcome.status, welcome.continued]).toEqual([200, true])
     })
 
     it('counts a body sent without Content-Length (chunked) as it arrives and answers 413 past 1 MB; the server goes on serving', async () => {

@@ -176,6 +176,21 @@ describe('production mode', () => {
   })
 })
 
+describe('the demo (npm start)', () => {
+  let server: RunningServer
+  beforeAll(async () => {
+    server = await startServer({ env: { APP_ENV: 'demo', HOST: '0.0.0.0' } })
+  })
+  afterAll(() => server?.stop())
+
+  it('listens on loopback only with the development secret and the demo passwords, and says why HOST was not followed', async () => {
+    const port = new URL(server.url).port
+    expect(server.output()).toContain(`[server] HOST=0.0.0.0 ignored: listening on 127.0.0.1 only, because this server uses the development secret and the demo staff passwords.`)
+    expect(server.output()).toContain(`[server] listening on http://127.0.0.1:${port} (demo, sqlite)`)
+    expect((await fetch(`${server.url}/`)).status).toBe(200)
+  })
+})
+
 describe('production mode without its settings', () => {
   it('refuses to start and says what is missing', async () => {
     await expect(startServer({ seed: false, env: { APP_ENV: 'production', PAYLOAD_SECRET: '' } })).rejects.toThrow(/Refusing to start in production[\s\S]*PAYLOAD_SECRET/)
