@@ -216,7 +216,7 @@ export async function createAppServer(appEnv: AppEnv, options: { retryMs?: numbe
   const renderSite = (req: http.IncomingMessage, res: http.ServerResponse, pathname: string, search: string) => {
     const method = req.method ?? 'GET'
     const readOnly = method === 'GET' || method === 'HEAD'
-    // Only what a redirect to the canonical path left: the canonical path is the cache key.
+    // A GET or HEAD path here is canonical (its variants were redirected): it is the cache key.
     const cacheable = readOnly && !search && !pathname.startsWith('/preview/')
     if (cacheable) {
       const hit = cache.get(pathname)
@@ -225,7 +225,6 @@ export async function createAppServer(appEnv: AppEnv, options: { retryMs?: numbe
         return
       }
     }
-    for (const [name, value] of Object.entries(SITE_HEADERS)) res.setHeader(name, value)
     void astro.handler(
       req,
       res,
