@@ -12,7 +12,11 @@ import { z } from 'zod'
 /** Days a delivered email keeps its body (see cms/services/email/outbox.ts). */
 const DEFAULT_RETENTION_DAYS = 30
 
-const DEV_SECRET = 'dev-only-secret-change-me-0123456789abcdef'
+/** The secret every checkout shares: fine on a laptop, never on a network (anyone could sign a staff session). */
+export const DEV_SECRET = 'dev-only-secret-change-me-0123456789abcdef'
+
+const LOOPBACK = new Set(['127.0.0.1', 'localhost', '::1'])
+const isLoopback = (host: string) => LOOPBACK.has(host) || /^127\.\d+\.\d+\.\d+$/.test(host)
 
 const boolish = z
   .enum(['1', '0', 'true', 'false', 'yes', 'no'])
@@ -59,6 +63,8 @@ export type AppEnv = {
   seedDemo: boolean
   /** Public forms: sign-ups per minute per address, the least time a person takes to fill a form, whether X-Forwarded-For is trusted. */
   forms: { ratePerMinute: number; minSeconds: number; trustProxy: boolean }
+  /** What the server should say at start about settings it did not follow (e.g. HOST on a demo). */
+  warnings: string[]
 }
 
 export class EnvError extends Error {
@@ -97,18 +103,39 @@ export function readEnv(source: Record<string, string | undefined> = process.env
   if (raw.PAYLOAD_SECRET !== undefined && raw.PAYLOAD_SECRET.length < 32) {
     throw new EnvError('PAYLOAD_SECRET must be at least 32 characters long')
   }
+  const secret = raw.PAYLOAD_SECRET ?? DEV_SECRET
+  const seedDemo = raw.SEED_DEMO ?? appEnv === 'demo'
+  if (isProduction && secret === DEV_SECRET) {
+    throw new EnvError('Refusing to start in production with the development PAYLOAD_SECRET: set a long random one of your own')
+  }
+  if (isProduction && seedDemo) {
+    throw new EnvError('Refusing to load the demo content in production (SEED_DEMO): its staff passwords are published in the README')
+  }
+
+  // The development secret lets anyone sign a staff session, and the demo content brings staff
+  // accounts whose password is in the README: a server running with either stays on this machine.
+  const warnings: string[] = []
+  let host = raw.HOST
+  const unsafe = [secret === DEV_SECRET && 'the development secret', seedDemo && 'the demo staff passwords'].filter((r) => typeof r === 'string')
+  if (!isProduction && unsafe.length && !isLoopback(host)) {
+    warnings.push(
+      `HOST=${host} ignored: listening on 127.0.0.1 only, because this server uses ${unsafe.join(' and ')}. ` +
+        'To listen on another interface, set PAYLOAD_SECRET (32+ random characters) and SEED_DEMO=0, and give the staff accounts passwords of their own.',
+    )
+    host = '127.0.0.1'
+  }
 
   const port = raw.PORT
-  const serverURL = (raw.SERVER_URL ?? `http://${raw.HOST === '0.0.0.0' ? '127.0.0.1' : raw.HOST}:${port}`).replace(/\/$/, '')
+  const serverURL = (raw.SERVER_URL ?? `http://${host === '0.0.0.0' || host === '::' ? '127.0.0.1' : host}:${port}`).replace(/\/$/, '')
 
   return {
     appEnv,
     isProduction,
     root,
     database: databaseFrom(raw.DATABASE_URL ?? 'file:./var/data.db', root),
-    secret: raw.PAYLOAD_SECRET ?? DEV_SECRET,
+    secret,
     serverURL,
-    host: raw.HOST,
+    host,
     port,
     smtp: raw.SMTP_HOST
       ? {
@@ -126,8 +153,9 @@ export function readEnv(source: Record<string, string | undefined> = process.env
       retentionDays: raw.MAIL_RETENTION_DAYS,
     },
     mediaDir: path.resolve(root, raw.MEDIA_DIR ?? 'var/media'),
-    seedDemo: raw.SEED_DEMO ?? appEnv === 'demo',
+    seedDemo,
     forms: { ratePerMinute: raw.SIGNUP_RATE_LIMIT, minSeconds: raw.FORM_MIN_SECONDS, trustProxy: raw.TRUST_PROXY ?? false },
+    warnings,
   }
 }
 

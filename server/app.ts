@@ -24,6 +24,11 @@ import { QuietGate } from './quiet'
 import { unavailableHtml } from '../site/lib/unavailable'
 import { langFromPath } from '../site/i18n/routes'
 import { PageCache, sendCached } from './page-cache'
+import { bodyLimitOf, countBody, declaredTooLarge, sendTooLarge } from './body-limit'
+import { canonicalPath, requestTarget } from './paths'
+import { adminHeaders, siteHeaders } from './security-headers'
+import { CLIENT_ADDRESS_HEADER, resolveClientAddress } from '../cms/services/client-address'
+import { onPasswordResetDue } from '../cms/services/staff-login'
 
 type NodeHandler = (req: http.IncomingMessage, res: http.ServerResponse, next?: () => void, locals?: object) => Promise<void> | void
 
@@ -34,15 +39,6 @@ export type AppServer = {
   ready: Promise<Payload>
   url: string
   close(): Promise<void>
-}
-
-const SITE_HEADERS: Record<string, string> = {
-  'x-content-type-options': 'nosniff',
-  'referrer-policy': 'strict-origin-when-cross-origin',
-  'x-frame-options': 'DENY',
-  'permissions-policy': 'camera=(), microphone=(), geolocation=()',
-  'content-security-policy':
-    "default-src 'self'; img-src 'self' data:; style-src 'self' 'unsafe-inline'; script-src 'self' 'unsafe-inline'; connect-src 'self'; frame-ancestors 'none'; base-uri 'self'; form-action 'self'; object-src 'none'",
 }
 
 /** Registrations whose notices one run queues; the next batch waits for quiet again. */
@@ -57,6 +53,8 @@ function log(message: string): void {
 
 export async function createAppServer(appEnv: AppEnv, options: { retryMs?: number } = {}): Promise<AppServer> {
   const retryMs = options.retryMs ?? 5_000
+  const SITE_HEADERS = siteHeaders(appEnv.isProduction)
+  const ADMIN_HEADERS = adminHeaders(appEnv.isProduction)
   const cache = new PageCache()
   const stopWatching = onContentChange(() => cache.clear())
   let payload: Payload | null = null
@@ -129,6 +127,9 @@ export async function createAppServer(appEnv: AppEnv, options: { retryMs?: numbe
       gate.whenQuiet(queueNotices)
     }, NOTICE_SETTLE_MS + 200)
   }
+  // --- password resets: the token and email of a forgot-password request, once its answer has gone
+  const stopResets = onPasswordResetDue((work) => gate.whenQuiet(() => (closed ? undefined : work())))
+
   const stopNotices = onNoticesDue(() => {
     lastSignUpAt = Date.now()
     scheduleNotices()
@@ -210,7 +211,7 @@ export async function createAppServer(appEnv: AppEnv, options: { retryMs?: numbe
       ? JSON.stringify({ errors: [{ message: 'Service temporarily unavailable' }] })
       : unavailableHtml(langFromPath(pathname))
     res.writeHead(503, {
-      ...SITE_HEADERS,
+      ...(isNextPath(pathname) ? ADMIN_HEADERS : SITE_HEADERS),
       'content-type': wantsJson ? 'application/json' : 'text/html; charset=utf-8',
       'retry-after': '30',
       'cache-control': 'no-store',
@@ -218,16 +219,11 @@ export async function createAppServer(appEnv: AppEnv, options: { retryMs?: numbe
     res.end(req.method === 'HEAD' ? undefined : body)
   }
 
-  const renderSite = (req: http.IncomingMessage, res: http.ServerResponse, url: URL) => {
-    const { pathname } = url
+  const renderSite = (req: http.IncomingMessage, res: http.ServerResponse, pathname: string, search: string) => {
     const method = req.method ?? 'GET'
     const readOnly = method === 'GET' || method === 'HEAD'
-    if (readOnly && !pathname.endsWith('/') && !path.posix.extname(pathname)) {
-      res.writeHead(301, { ...SITE_HEADERS, location: `${pathname}/${url.search}` })
-      res.end()
-      return
-    }
-    const cacheable = readOnly && !url.search && !pathname.startsWith('/preview/')
+    // A GET or HEAD path here is canonical (its variants were redirected): it is the cache key.
+    const cacheable = readOnly && !search && !pathname.startsWith('/preview/')
     if (cacheable) {
       const hit = cache.get(pathname)
       if (hit) {
@@ -235,7 +231,6 @@ export async function createAppServer(appEnv: AppEnv, options: { retryMs?: numbe
         return
       }
     }
-    for (const [name, value] of Object.entries(SITE_HEADERS)) res.setHeader(name, value)
     void astro.handler(
       req,
       res,
@@ -247,27 +242,62 @@ export async function createAppServer(appEnv: AppEnv, options: { retryMs?: numbe
     )
   }
 
-  const server = http.createServer((req, res) => {
+  /**
+   * A page asked for by another spelling of its path (`/chien-dich//`, `/%63hien-dich/`, no
+   * trailing slash) is sent to the canonical one, on this origin, rather than rendered again or
+   * cached a second time. Null when the path is already canonical.
+   */
+  const canonicalLocation = (pathname: string, search: string): string | null => {
+    let target = canonicalPath(pathname)
+    if (!isNextPath(target) && !target.endsWith('/') && !path.posix.extname(target)) target = `${target}/`
+    return target === pathname ? null : `${target}${search}`
+  }
+
+  const toNext = (req: http.IncomingMessage, res: http.ServerResponse, pathname: string) => {
+    for (const [name, value] of Object.entries(ADMIN_HEADERS)) res.setHeader(name, value)
+    if (!payload) return unavailable(req, res, pathname)
+    const limit = bodyLimitOf(req)
+    if (declaredTooLarge(req, limit)) return sendTooLarge(req, res, limit, ADMIN_HEADERS)
+    countBody(req, limit, () => sendTooLarge(req, res, limit, ADMIN_HEADERS))
+    // Staff work in Vietnamese unless they chose English in the admin (Payload's language cookie):
+    // the browser's own language is not a choice they made here.
+    if (!/(?:^|;\s*)payload-lng=/.test(req.headers.cookie ?? '')) req.headers['accept-language'] = 'vi'
+    void nextHandle(req, res)
+  }
+
+  const handle = (req: http.IncomingMessage, res: http.ServerResponse) => {
     gate.track(res)
-    let url: URL
-    try {
-      url = new URL(req.url ?? '/', 'http://local')
-    } catch {
-      res.writeHead(400).end()
+    // Decided once, here, for Payload and Astro alike; a copy the client sent is overwritten.
+    req.headers[CLIENT_ADDRESS_HEADER] = resolveClientAddress(req.socket.remoteAddress, req.headers['x-forwarded-for'], appEnv.forms.trustProxy)
+    const target = requestTarget(req.url)
+    if (!target) {
+      res.writeHead(400, SITE_HEADERS).end()
       return
     }
-    if (isNextPath(url.pathname)) {
-      if (!payload) return unavailable(req, res, url.pathname)
-      // Staff work in Vietnamese unless they chose English in the admin (Payload's language cookie):
-      // the browser's own language is not a choice they made here.
-      if (!/(?:^|;\s*)payload-lng=/.test(req.headers.cookie ?? '')) req.headers['accept-language'] = 'vi'
-      void nextHandle(req, res)
-      return
+    const { pathname, search } = target
+    if (isNextPath(pathname)) return toNext(req, res, pathname)
+    if (req.method === 'GET' || req.method === 'HEAD') {
+      const location = canonicalLocation(pathname, search)
+      if (location) {
+        res.writeHead(301, { ...SITE_HEADERS, location })
+        res.end()
+        return
+      }
     }
+    for (const [name, value] of Object.entries(SITE_HEADERS)) res.setHeader(name, value)
     serveStatic(req, res, () => {
-      if (!payload) return unavailable(req, res, url.pathname)
-      renderSite(req, res, url)
+      if (!payload) return unavailable(req, res, pathname)
+      renderSite(req, res, pathname, search)
     })
+  }
+
+  const server = http.createServer(handle)
+  // `Expect: 100-continue`: a body declared too large is refused before the client sends it.
+  server.on('checkContinue', (req, res) => {
+    const target = requestTarget(req.url)
+    if (target && isNextPath(target.pathname) && declaredTooLarge(req, bodyLimitOf(req))) return sendTooLarge(req, res, bodyLimitOf(req), ADMIN_HEADERS)
+    res.writeContinue()
+    handle(req, res)
   })
   server.keepAliveTimeout = 65_000
 
@@ -289,6 +319,7 @@ export async function createAppServer(appEnv: AppEnv, options: { retryMs?: numbe
       stopWatching()
       stopQueued()
       stopNotices()
+      stopResets()
       gate.close()
       if (noticesSoon) clearTimeout(noticesSoon)
       clearInterval(deliveryLoop)

@@ -10,6 +10,7 @@ export async function runServer(banner?: (url: string) => string): Promise<void>
     process.exit(1)
   }
   const appEnv = env()
+  for (const warning of appEnv.warnings) process.stdout.write(`[server] ${warning}\n`)
   const { createAppServer } = await import('./app')
   const started = Date.now()
   const app = await createAppServer(appEnv)

@@ -6,11 +6,16 @@
  *
  * A render that started before a change must not store its stale result: every slot carries
  * the cache generation it was opened in, and `clear()` moves to a new generation.
+ *
+ * Entries are keyed by the canonical path (server/paths.ts): every spelling of a page's path
+ * finds, and fills, the one entry, so path variants can neither render a page again nor push
+ * real pages out. (The server also redirects such variants before they get here.)
  */
 import { createHash } from 'node:crypto'
 import type { IncomingMessage, ServerResponse } from 'node:http'
 import { promisify } from 'node:util'
 import zlib from 'node:zlib'
+import { canonicalPath } from './paths'
 
 const gzip = promisify(zlib.gzip)
 const brotli = promisify(zlib.brotliCompress)
@@ -30,7 +35,8 @@ export type CacheSlot = {
   store(page: { status: number; headers: Headers; body: Uint8Array }): Promise<boolean>
 }
 
-const KEPT_HEADERS = ['content-type', 'content-language', 'cache-control']
+// the page's own Content-Security-Policy carries the hashes of its inline scripts
+const KEPT_HEADERS = ['content-type', 'content-language', 'cache-control', 'content-security-policy']
 
 export class PageCache {
   readonly #entries = new Map<string, CachedPage>()
@@ -41,7 +47,8 @@ export class PageCache {
     return this.#entries.size
   }
 
-  get(key: string, now = Date.now()): CachedPage | undefined {
+  get(path: string, now = Date.now()): CachedPage | undefined {
+    const key = canonicalPath(path)
     const page = this.#entries.get(key)
     if (!page) return undefined
     if (page.expires <= now) {
@@ -59,7 +66,8 @@ export class PageCache {
     this.#entries.clear()
   }
 
-  slot(key: string): CacheSlot {
+  slot(path: string): CacheSlot {
+    const key = canonicalPath(path)
     const generation = this.#generation
     return {
       store: async ({ status, headers, body }) => {

@@ -10,9 +10,29 @@ const messages = {
     vi: 'Ảnh quá lớn: {pixels} megapixel. Giới hạn là {max} megapixel, hãy thu nhỏ ảnh rồi tải lên lại.',
     en: 'The image is too large: {pixels} megapixels. The limit is {max} megapixels; please resize it and upload again.',
   },
+  animationTooLarge: {
+    vi: 'Ảnh động quá lớn: {frames} khung hình, tổng cộng {pixels} megapixel. Giới hạn là {max} megapixel cho mọi khung hình cộng lại; hãy bớt khung hình hoặc thu nhỏ ảnh.',
+    en: 'The animated image is too large: {frames} frames, {pixels} megapixels in all. The limit is {max} megapixels for all frames together; please use fewer frames or a smaller size.',
+  },
   imageUnreadable: {
     vi: 'Không đọc được tệp ảnh. Chỉ nhận ảnh JPEG, PNG hoặc WebP.',
     en: 'The image could not be read. Only JPEG, PNG or WebP images are accepted.',
+  },
+  fileTooLarge: {
+    vi: 'Tệp quá lớn: tối đa {max}.',
+    en: 'The file is too large: {max} at most.',
+  },
+  requestTooLarge: {
+    vi: 'Nội dung gửi quá lớn: tối đa {max}.',
+    en: 'What was sent is too large: {max} at most.',
+  },
+  tooManyLogins: {
+    vi: 'Quá nhiều lần đăng nhập không thành công. Hãy thử lại sau {minutes} phút.',
+    en: 'Too many failed logins. Please try again in {minutes} minutes.',
+  },
+  tooManyResetRequests: {
+    vi: 'Quá nhiều yêu cầu đặt lại mật khẩu. Hãy thử lại sau {minutes} phút.',
+    en: 'Too many password reset requests. Please try again in {minutes} minutes.',
   },
   campaignEndsBeforeStart: {
     vi: 'Ngày kết thúc phải sau hoặc trùng ngày bắt đầu.',

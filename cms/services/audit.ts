@@ -5,6 +5,7 @@
  * edit them, and admins can only read them.
  */
 import type { Payload, PayloadRequest } from 'payload'
+import { clientAddressOf } from './client-address'
 import { asId, type Id } from './ids'
 
 export const AUDIT_ACTIONS = {
@@ -66,12 +67,6 @@ export function changeOf(before: object, after: object): Required<Pick<AuditEntr
   return { fields, changes }
 }
 
-function clientIp(req?: Partial<PayloadRequest>): string | undefined {
-  const headers = req?.headers
-  if (!headers) return undefined
-  return headers.get('x-real-ip') ?? headers.get('x-forwarded-for')?.split(',')[0]?.trim() ?? undefined
-}
-
 /** Appends one entry. Pass `req` to record the acting staff user (and to join its transaction). */
 export async function audit(payload: Payload, entry: AuditEntry, req?: Partial<PayloadRequest>): Promise<void> {
   const user = req?.user && req.user.collection === 'users' ? req.user : null
@@ -92,7 +87,7 @@ export async function audit(payload: Payload, entry: AuditEntry, req?: Partial<P
       summary: entry.summary?.slice(0, 300),
       fields: entry.fields?.length ? entry.fields : undefined,
       changes: entry.changes && Object.keys(entry.changes).length ? entry.changes : undefined,
-      ip: clientIp(req),
+      ip: clientAddressOf(req?.headers),
     },
   })
 }

@@ -2,8 +2,11 @@
  * Guards in front of every public form, before anything is parsed or stored:
  *
  * - form token: each rendered form carries the time it was rendered, signed with the server
- *   secret. A form sent back sooner than a person could fill it (FORM_MIN_SECONDS), or with a
- *   token that is forged or older than a day, is dropped.
+ *   secret together with what the form is for (which form, for which event): a token is good
+ *   only for the form it was rendered in, so one taken from the sign-up form of event A is
+ *   refused on event B and on any other form. A form sent back sooner than a person could fill
+ *   it (FORM_MIN_SECONDS), or with a token that is forged, meant for another form or older than
+ *   a day, is dropped.
  * - honeypot: a field people never see; a form that fills it in was filled by a robot.
  * - rate limit: at most FORM rate per minute per client address (rate-limiter-flexible).
  */
@@ -14,20 +17,27 @@ export const HONEYPOT_FIELD = 'website'
 export const FORM_TOKEN_FIELD = 'formToken'
 const MAX_FORM_AGE_MS = 24 * 3600 * 1000
 
-const sign = (secret: string, value: string) => createHmac('sha256', secret).update(`form:${value}`).digest('base64url')
+/** What a form token is good for: one form (e.g. `signup`) for one thing (e.g. the event's id). */
+export type FormBinding = { form: string; scope: string }
 
-export function issueFormToken(secret: string, now = new Date()): string {
+/** The public sign-up form of one event. */
+export const signUpFormOf = (eventId: string | number | undefined): FormBinding => ({ form: 'signup', scope: String(eventId ?? '') })
+
+const sign = (secret: string, { form, scope }: FormBinding, at: string) =>
+  createHmac('sha256', secret).update(`form:${form.length}:${form}:${scope.length}:${scope}:${at}`).digest('base64url')
+
+export function issueFormToken(secret: string, binding: FormBinding, now = new Date()): string {
   const at = now.getTime().toString(36)
-  return `${at}.${sign(secret, at)}`
+  return `${at}.${sign(secret, binding, at)}`
 }
 
 export type FormTokenProblem = 'invalid-form' | 'too-fast' | 'form-expired'
 
-export function checkFormToken(secret: string, token: unknown, minSeconds: number, now = new Date()): FormTokenProblem | null {
+export function checkFormToken(secret: string, token: unknown, binding: FormBinding, minSeconds: number, now = new Date()): FormTokenProblem | null {
   if (typeof token !== 'string') return 'invalid-form'
   const [at, mac] = token.split('.')
   if (!at || !mac || !/^[0-9a-z]{1,12}$/.test(at)) return 'invalid-form'
-  const expected = Buffer.from(sign(secret, at))
+  const expected = Buffer.from(sign(secret, binding, at))
   const given = Buffer.from(mac)
   if (expected.length !== given.length || !timingSafeEqual(expected, given)) return 'invalid-form'
   const age = now.getTime() - parseInt(at, 36)

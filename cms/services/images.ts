@@ -1,29 +1,43 @@
 /**
  * Image checks done on the bytes before Payload's sharp pipeline re-encodes them:
  * the format is decided from the content (not the name or the browser's claim) and the
- * pixel count is capped so one huge image cannot exhaust the server's memory.
+ * pixel count is capped so one huge image cannot exhaust the server's memory. An animated
+ * image counts every frame (width × height × frames): that is what decoding it costs.
+ *
+ * The same cap is built into the sharp Payload gets (`limitedSharp`), so no decode Payload makes
+ * (resizing, cropping, the sizes) can go past it, whatever options it passes.
  */
+import type { SharpDependency } from 'payload'
 import sharp, { type Metadata } from 'sharp'
 
 export const MAX_MEGAPIXELS = 40
+export const MAX_INPUT_PIXELS = MAX_MEGAPIXELS * 1_000_000
 export const ACCEPTED_IMAGE_FORMATS = ['jpeg', 'png', 'webp'] as const
 
 export type ImageCheck =
-  | { ok: true; width: number; height: number; format: (typeof ACCEPTED_IMAGE_FORMATS)[number] }
+  | { ok: true; width: number; height: number; frames: number; format: (typeof ACCEPTED_IMAGE_FORMATS)[number] }
   | { ok: false; reason: 'unreadable' }
-  | { ok: false; reason: 'too-large'; megapixels: number }
+  | { ok: false; reason: 'too-large'; megapixels: number; frames: number }
+
+const roundMegapixels = (pixels: number) => Math.round(pixels / 100_000) / 10
 
 export async function checkImage(bytes: Buffer, maxMegapixels = MAX_MEGAPIXELS): Promise<ImageCheck> {
   let meta: Metadata
   try {
-    // limitInputPixels: false lets us read the header of a huge image and refuse it with our message
+    // Reads the header only (nothing is decoded). limitInputPixels: false lets us read the header
+    // of a huge image and refuse it with our own message.
     meta = await sharp(bytes, { limitInputPixels: false }).metadata()
   } catch {
     return { ok: false, reason: 'unreadable' }
   }
   const format = ACCEPTED_IMAGE_FORMATS.find((f) => f === meta.format)
-  if (!format || !meta.width || !meta.height) return { ok: false, reason: 'unreadable' }
-  const megapixels = (meta.width * meta.height) / 1_000_000
-  if (megapixels > maxMegapixels) return { ok: false, reason: 'too-large', megapixels: Math.round(megapixels * 10) / 10 }
-  return { ok: true, width: meta.width, height: meta.height, format }
+  const frameHeight = meta.pageHeight ?? meta.height
+  if (!format || !meta.width || !frameHeight) return { ok: false, reason: 'unreadable' }
+  const frames = Math.max(1, meta.pages ?? 1)
+  const pixels = meta.width * frameHeight * frames
+  if (pixels > maxMegapixels * 1_000_000) return { ok: false, reason: 'too-large', megapixels: roundMegapixels(pixels), frames }
+  return { ok: true, width: meta.width, height: frameHeight, frames, format }
 }
+
+/** sharp as Payload gets it: the pixel limit is set on every image it opens, whatever options it passes. */
+export const limitedSharp: SharpDependency = (input, options) => sharp(input, { ...options, limitInputPixels: MAX_INPUT_PIXELS })

@@ -40,3 +40,16 @@ export function oneAtATime<T>(key: string, task: () => Promise<T>): Promise<T> {
   })
   return run
 }
+
+const values = globalThis as typeof globalThis & { __processWideValues?: Map<string, unknown> }
+
+/**
+ * One value per name per process, made by `create` the first time, whichever copy of a module
+ * asks (e.g. rate-limit counters that the admin's REST and GraphQL routes must share).
+ */
+export function processWide<T>(name: string, create: () => T): T {
+  values.__processWideValues ??= new Map()
+  const store = values.__processWideValues
+  if (!store.has(name)) store.set(name, create())
+  return store.get(name) as T
+}

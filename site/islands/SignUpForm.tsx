@@ -5,6 +5,7 @@
  * into the table at once, and the shared zod schema checked before sending. The server checks
  * everything again whatever happened here.
  */
+import '../lib/browser-zod' // first: before any schema is built
 import { useEffect, useId, useState, type ChangeEvent, type SubmitEvent } from 'react'
 import { parseClassList } from '../lib/class-list'
 import { signUpErrors, ZSignUp } from '../lib/cms/schemas'

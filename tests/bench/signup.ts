@@ -16,7 +16,7 @@
 import { spawn } from 'node:child_process'
 import { randomBytes } from 'node:crypto'
 import path from 'node:path'
-import { issueFormToken } from '../../cms/services/form-guard'
+import { issueFormToken, signUpFormOf } from '../../cms/services/form-guard'
 import { freePort } from '../helpers/ports'
 import { adminToken, api, createOpenEvent } from '../helpers/signup'
 
@@ -129,7 +129,7 @@ function body(eventId: number, i: number, secret: string): string {
   return new URLSearchParams({
     eventId: String(eventId),
     idempotencyKey: randomBytes(18).toString('base64url'),
-    formToken: issueFormToken(secret, new Date(Date.now() - 10_000)),
+    formToken: issueFormToken(secret, signUpFormOf(eventId), new Date(Date.now() - 10_000)),
     website: '',
     submittedBy: 'guardian',
     'guardian.name': 'Phụ huynh thử tải',

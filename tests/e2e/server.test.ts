@@ -4,6 +4,7 @@
  */
 import { randomBytes } from 'node:crypto'
 import pg from 'pg'
+import { DEV_SECRET } from '../../cms/env'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { freePort } from '../helpers/ports'
 import { createTestDatabase, POSTGRES_ADMIN_URL } from '../helpers/postgres'
@@ -79,9 +80,17 @@ describe('starting while the database is down', () => {
 describe('production mode', () => {
   let server: RunningServer
   const secret = randomBytes(24).toString('hex')
+  const editor = { email: 'bien.tap@example.vn', password: randomBytes(12).toString('hex') }
 
   beforeAll(async () => {
-    server = await startServer({ env: { APP_ENV: 'production', PAYLOAD_SECRET: secret } })
+    // production loads no demo content (its passwords are public): the first account is registered as on a new site
+    server = await startServer({ seed: false, env: { APP_ENV: 'production', PAYLOAD_SECRET: secret } })
+    const first = await fetch(`${server.url}/api/users/first-register`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', origin: server.url },
+      body: JSON.stringify({ ...editor, name: 'Biên Tập Viên' }),
+    })
+    expect(first.status).toBe(200)
   })
   afterAll(() => server?.stop())
 
@@ -89,7 +98,7 @@ describe('production mode', () => {
     fetch(`${server.url}/api/users/login`, {
       method: 'POST',
       headers: { 'content-type': 'application/json', origin: server.url },
-      body: JSON.stringify({ email: 'editor@demo.treem.vn', password: 'demo-2026-tre-em' }),
+      body: JSON.stringify(editor),
     })
 
   it('sets a Secure, HttpOnly, SameSite cookie', async () => {
@@ -151,16 +160,53 @@ describe('production mode', () => {
     }
   })
 
-  it('sends security headers with public pages', async () => {
+  it('sends security headers with public pages, and HSTS on every answer', async () => {
     const res = await fetch(`${server.url}/`)
     expect(res.headers.get('x-frame-options')).toBe('DENY')
     expect(res.headers.get('x-content-type-options')).toBe('nosniff')
     expect(res.headers.get('content-security-policy')).toContain("frame-ancestors 'none'")
+    for (const path of ['/', '/favicon.svg', '/admin/login', '/api/campaigns']) {
+      expect((await fetch(`${server.url}${path}`)).headers.get('strict-transport-security'), path).toBe('max-age=31536000')
+    }
+  })
+
+  it('marks the browser that logged in as a known device with a Secure cookie', async () => {
+    const cookie = (await login()).headers.getSetCookie().find((c) => c.startsWith('treem-device-')) ?? ''
+    expect(cookie).toMatch(/; Path=\/api; Max-Age=\d+; HttpOnly; SameSite=Strict; Secure$/)
+  })
+})
+
+describe('the demo (npm start)', () => {
+  let server: RunningServer
+  beforeAll(async () => {
+    server = await startServer({ env: { APP_ENV: 'demo', HOST: '0.0.0.0' } })
+  })
+  afterAll(() => server?.stop())
+
+  it('listens on loopback only with the development secret and the demo passwords, and says why HOST was not followed', async () => {
+    const port = new URL(server.url).port
+    expect(server.output()).toContain(`[server] HOST=0.0.0.0 ignored: listening on 127.0.0.1 only, because this server uses the development secret and the demo staff passwords.`)
+    expect(server.output()).toContain(`[server] listening on http://127.0.0.1:${port} (demo, sqlite)`)
+    expect((await fetch(`${server.url}/`)).status).toBe(200)
   })
 })
 
 describe('production mode without its settings', () => {
   it('refuses to start and says what is missing', async () => {
     await expect(startServer({ seed: false, env: { APP_ENV: 'production', PAYLOAD_SECRET: '' } })).rejects.toThrow(/Refusing to start in production[\s\S]*PAYLOAD_SECRET/)
+  })
+
+  it('refuses the demo content and the development secret', async () => {
+    /** What a start ends with: the refusal, or (stopped again at once) that it started. */
+    const start = (options: Parameters<typeof startServer>[0]) =>
+      startServer(options).then(
+        async (started) => {
+          await started.stop()
+          return 'started'
+        },
+        (err: unknown) => String(err),
+      )
+    expect(await start({ env: { APP_ENV: 'production', PAYLOAD_SECRET: randomBytes(24).toString('hex') } })).toMatch(/Refusing to load the demo content in production/)
+    expect(await start({ seed: false, env: { APP_ENV: 'production', PAYLOAD_SECRET: DEV_SECRET } })).toMatch(/development PAYLOAD_SECRET/)
   })
 })

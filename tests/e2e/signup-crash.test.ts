@@ -9,7 +9,7 @@ import fs from 'node:fs/promises'
 import os from 'node:os'
 import path from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { issueFormToken } from '../../cms/services/form-guard'
+import { issueFormToken, signUpFormOf } from '../../cms/services/form-guard'
 import { freePort } from '../helpers/ports'
 import { type RunningServer, startServer } from '../helpers/server'
 import { createSmtp, type TestSmtp } from '../helpers/smtp'
@@ -48,7 +48,7 @@ describe('a crash during a burst of sign-ups', () => {
     const event = await createOpenEvent(first.url, admin, { capacity: 30 })
 
     // a form sent back the moment it was rendered is dropped (the timing rule, with the default 3 s)
-    const tooFast = await postSignUp(first.url, event.slug, signUpBody(event.id, [{ familyName: 'Vội', givenName: 'Vàng', birthDate: '2016-01-01' }], { formToken: issueFormToken(TEST_SECRET) }), { 'x-forwarded-for': '192.0.2.99' })
+    const tooFast = await postSignUp(first.url, event.slug, signUpBody(event.id, [{ familyName: 'Vội', givenName: 'Vàng', birthDate: '2016-01-01' }], { formToken: issueFormToken(TEST_SECRET, signUpFormOf(event.id)) }), { 'x-forwarded-for': '192.0.2.99' })
     expect(tooFast.status).toBe(400)
     expect(tooFast.html).toContain('Biểu mẫu được gửi quá nhanh')
 
@@ -93,7 +93,7 @@ describe('a crash during a burst of sign-ups', () => {
     const leftOver = before.filter((r) => unansweredKeys.has(r.submissionId))
     process.stdout.write(`[crash] after the restart: ${leftOver.length} registrations of unanswered sign-ups (${leftOver.filter((r) => r.status === 'pending').length} pending) before the families retry\n`)
     for (const [i, s] of unanswered.entries()) {
-      s.body.set('formToken', issueFormToken(TEST_SECRET, new Date(Date.now() - 10_000)))
+      s.body.set('formToken', issueFormToken(TEST_SECRET, signUpFormOf(event.id), new Date(Date.now() - 10_000)))
       const res = await postSignUp(second.url, event.slug, s.body, { 'x-forwarded-for': `10.2.${i}.1` })
       expect(res.status).toBe(200)
       s.answer = res.outcomes

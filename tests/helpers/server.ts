@@ -42,6 +42,7 @@ export async function startServer(
   child.stdout?.on('data', (d: Buffer) => (output += d.toString()))
   child.stderr?.on('data', (d: Buffer) => (output += d.toString()))
 
+  // a server that never became ready (a refused start, a timeout) leaves no files behind
   await new Promise<void>((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error(`server not ready after ${options.readyTimeoutMs ?? 120_000} ms:\n${output}`)), options.readyTimeoutMs ?? 120_000)
     const onData = () => {
@@ -55,6 +56,10 @@ export async function startServer(
       clearTimeout(timer)
       reject(new Error(`server exited with ${code}:\n${output}`))
     })
+  }).catch(async (err: unknown) => {
+    child.kill('SIGKILL')
+    await fs.rm(dir, { recursive: true, force: true })
+    throw err
   })
 
   return {

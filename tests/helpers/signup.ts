@@ -4,7 +4,7 @@
  * Staff data is checked through the REST API as the demo admin.
  */
 import { randomBytes } from 'node:crypto'
-import { issueFormToken } from '../../cms/services/form-guard'
+import { issueFormToken, signUpFormOf } from '../../cms/services/form-guard'
 
 export const TEST_SECRET = 'e2e-test-secret-0123456789abcdefghijklmnop'
 export const DEMO_ADMIN = { email: 'admin@demo.treem.vn', password: 'demo-2026-tre-em' }
@@ -63,7 +63,7 @@ export function signUpBody(
   const body = new URLSearchParams({
     eventId: String(eventId),
     idempotencyKey: newKey(),
-    formToken: issueFormToken(TEST_SECRET, new Date(Date.now() - 10_000)),
+    formToken: issueFormToken(TEST_SECRET, signUpFormOf(eventId), new Date(Date.now() - 10_000)),
     website: '',
     submittedBy: 'guardian',
     'guardian.name': 'Phạm Văn Cha',

@@ -41,6 +41,13 @@ function pngClaiming(width: number, height: number): Buffer {
   ])
 }
 
+/** A real animated WebP: `frames` frames of `size` × `size` pixels, each a different colour. */
+async function animatedWebp(frames: number, size: number): Promise<Buffer> {
+  const frame = (i: number) => sharp({ create: { width: size, height: size, channels: 3, background: { r: (i * 37) % 256, g: 90, b: 160 } } }).png({ compressionLevel: 1 }).toBuffer()
+  const pages = await Promise.all(Array.from({ length: frames }, (_, i) => frame(i)))
+  return sharp(pages, { join: { animated: true } }).webp({ effort: 0, quality: 50 }).toBuffer()
+}
+
 describe.skipIf(skipReason)('media uploads', () => {
   let payload: Payload
   let editor: Awaited<ReturnType<typeof makeStaff>>
@@ -84,6 +91,32 @@ describe.skipIf(skipReason)('media uploads', () => {
       'Ảnh quá lớn: 48 megapixel. Giới hạn là 40 megapixel, hãy thu nhỏ ảnh rồi tải lên lại.',
     )
     expect(await mediaCount()).toBe(count)
+  })
+
+  it('counts every frame of an animated image: 20 frames of 2.25 megapixels are refused with the translated message, and nothing is stored', async () => {
+    const animation = await animatedWebp(20, 1500)
+    const meta = await sharp(animation).metadata()
+    expect([meta.format, meta.pages, meta.width, meta.height]).toEqual(['webp', 20, 1500, 1500]) // each frame alone is well under the limit
+    const count = await mediaCount()
+    const files = await fs.readdir(process.env.MEDIA_DIR ?? '').catch(() => [])
+    await expect(upload(animation, 'dong.webp', 'image/webp')).rejects.toThrow(
+      'Ảnh động quá lớn: 20 khung hình, tổng cộng 45 megapixel. Giới hạn là 40 megapixel cho mọi khung hình cộng lại; hãy bớt khung hình hoặc thu nhỏ ảnh.',
+    )
+    expect(await mediaCount()).toBe(count)
+    expect(await fs.readdir(process.env.MEDIA_DIR ?? '').catch(() => [])).toEqual(files)
+  })
+
+  it('gives Payload a sharp that keeps the pixel limit whatever options it is called with', async () => {
+    const animation = await animatedWebp(20, 1500)
+    const payloadSharp = payload.config.sharp
+    if (!payloadSharp) throw new Error('Payload has no sharp')
+    // what Payload passes for animated types, plus an attempt to lift the limit
+    await expect(payloadSharp(animation, { animated: true }).webp().toBuffer()).rejects.toThrow(/exceeds pixel limit/)
+    await expect(payloadSharp(animation, { animated: true, limitInputPixels: false }).toBuffer()).rejects.toThrow(/exceeds pixel limit/)
+    await expect(payloadSharp(pngClaiming(8000, 6000), { limitInputPixels: 1e9 }).toBuffer()).rejects.toThrow(/exceeds pixel limit/)
+    // an ordinary animation (3 small frames) is fine
+    const small = await animatedWebp(3, 200)
+    await expect(payloadSharp(small, { animated: true }).webp().toBuffer()).resolves.toBeInstanceOf(Buffer)
   })
 
   it.each([

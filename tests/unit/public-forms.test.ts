@@ -1,7 +1,7 @@
 /** The guards in front of public forms, the class-list reader and the form decoder: pure functions. */
 import { describe, expect, it } from 'vitest'
 import { ZSignUp } from '../../cms/schemas/signup'
-import { checkFormToken, honeypotFilled, issueFormToken, takeFormAllowance } from '../../cms/services/form-guard'
+import { checkFormToken, honeypotFilled, issueFormToken, signUpFormOf, takeFormAllowance } from '../../cms/services/form-guard'
 import { normaliseDate, parseClassList } from '../../site/lib/class-list'
 import { readSignUpForm, toSignUpInput } from '../../site/lib/signup-form'
 
@@ -9,18 +9,28 @@ const SECRET = 'unit-test-secret-0123456789abcdefghijkl'
 
 describe('form token', () => {
   const renderedAt = new Date('2026-06-01T08:00:00Z')
-  const token = issueFormToken(SECRET, renderedAt)
+  const eventA = signUpFormOf(7)
+  const token = issueFormToken(SECRET, eventA, renderedAt)
   const after = (seconds: number) => new Date(renderedAt.getTime() + seconds * 1000)
 
   it('drops a form sent back sooner than a person could fill it', () => {
-    expect(checkFormToken(SECRET, token, 3, after(1))).toBe('too-fast')
-    expect(checkFormToken(SECRET, token, 3, after(4))).toBeNull()
+    expect(checkFormToken(SECRET, token, eventA, 3, after(1))).toBe('too-fast')
+    expect(checkFormToken(SECRET, token, eventA, 3, after(4))).toBeNull()
   })
   it('drops forged, missing and day-old tokens', () => {
-    expect(checkFormToken('another-secret-0123456789abcdefghijklmn', token, 3, after(10))).toBe('invalid-form')
-    expect(checkFormToken(SECRET, `${token.split('.')[0]}.AAAA`, 3, after(10))).toBe('invalid-form')
-    expect(checkFormToken(SECRET, undefined, 3, after(10))).toBe('invalid-form')
-    expect(checkFormToken(SECRET, token, 3, after(25 * 3600))).toBe('form-expired')
+    expect(checkFormToken('another-secret-0123456789abcdefghijklmn', token, eventA, 3, after(10))).toBe('invalid-form')
+    expect(checkFormToken(SECRET, `${token.split('.')[0]}.AAAA`, eventA, 3, after(10))).toBe('invalid-form')
+    expect(checkFormToken(SECRET, undefined, eventA, 3, after(10))).toBe('invalid-form')
+    expect(checkFormToken(SECRET, token, eventA, 3, after(25 * 3600))).toBe('form-expired')
+  })
+  it('is good only for the form and the event it was rendered for', () => {
+    expect(checkFormToken(SECRET, token, signUpFormOf('7'), 3, after(10))).toBeNull()
+    expect(checkFormToken(SECRET, token, signUpFormOf(8), 3, after(10))).toBe('invalid-form')
+    expect(checkFormToken(SECRET, token, signUpFormOf(undefined), 3, after(10))).toBe('invalid-form')
+    expect(checkFormToken(SECRET, token, { form: 'pledge', scope: '7' }, 3, after(10))).toBe('invalid-form')
+    // the parts cannot be shifted into one another
+    const odd = issueFormToken(SECRET, { form: 'signup:7', scope: '' }, renderedAt)
+    expect(checkFormToken(SECRET, odd, { form: 'signup', scope: '7:' }, 3, after(10))).toBe('invalid-form')
   })
   it('sees a filled honeypot', () => {
     expect(honeypotFilled('http://spam.example')).toBe(true)

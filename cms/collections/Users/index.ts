@@ -3,6 +3,8 @@ import { ROLES, ROLE_LABELS, adminFieldOnly } from '../../access/roles'
 import { passwordResetEmail } from '../../email/passwordReset'
 import { env } from '../../env'
 import { usersAccess } from './access'
+import { forgotPasswordEndpoint } from './endpoints'
+import { rememberDevice, throttleLogin } from './hooks/throttleLogin'
 
 /** Staff accounts. The public never logs in; parents and donors act through emailed links. */
 export const Users: CollectionConfig = {
@@ -18,8 +20,10 @@ export const Users: CollectionConfig = {
   },
   auth: {
     tokenExpiration: 8 * 60 * 60,
-    maxLoginAttempts: 5,
-    lockTime: 15 * 60 * 1000,
+    // No account lockout (anyone could lock a staff member out with wrong passwords): logins are
+    // throttled per client address and per account instead, and a browser that has logged in to
+    // the account before is never held back by others' failures (cms/services/staff-login.ts).
+    maxLoginAttempts: 0,
     cookies: {
       secure: env().isProduction,
       sameSite: 'Lax',
@@ -31,6 +35,11 @@ export const Users: CollectionConfig = {
     },
   },
   access: usersAccess,
+  hooks: {
+    beforeOperation: [throttleLogin],
+    afterLogin: [rememberDevice],
+  },
+  endpoints: [forgotPasswordEndpoint],
   fields: [
     {
       name: 'name',

@@ -6,6 +6,7 @@ import * as migration_20261124_121615_consent_withdrawal from './20261124_121615
 import * as migration_20261130_144606_capacity_claims from './20261130_144606_capacity_claims';
 import * as migration_20261130_145623_audit_changes from './20261130_145623_audit_changes';
 import * as migration_20261130_150258_outbox_retention from './20261130_150258_outbox_retention';
+import * as migration_20261130_154758_remove_login_lockout from './20261130_154758_remove_login_lockout';
 
 export const migrations = [
   {
@@ -46,6 +47,11 @@ export const migrations = [
   {
     up: migration_20261130_150258_outbox_retention.up,
     down: migration_20261130_150258_outbox_retention.down,
-    name: '20261130_150258_outbox_retention'
+    name: '20261130_150258_outbox_retention',
+  },
+  {
+    up: migration_20261130_154758_remove_login_lockout.up,
+    down: migration_20261130_154758_remove_login_lockout.down,
+    name: '20261130_154758_remove_login_lockout'
   },
 ];

@@ -10,7 +10,8 @@ import { env } from '../../../cms/env'
 import type { Registration } from '../../../cms/payload-types'
 import { audit, changeOf } from '../../../cms/services/audit'
 import { idOf } from '../../../cms/services/ids'
-import { checkFormToken, honeypotFilled, HONEYPOT_FIELD, issueFormToken, takeFormAllowance, FORM_TOKEN_FIELD, type FormTokenProblem } from '../../../cms/services/form-guard'
+import { clientAddressOf } from '../../../cms/services/client-address'
+import { checkFormToken, honeypotFilled, HONEYPOT_FIELD, issueFormToken, signUpFormOf, takeFormAllowance, FORM_TOKEN_FIELD, type FormTokenProblem } from '../../../cms/services/form-guard'
 import { cancelRegistration, registrationByToken, seatedEvent, signUp, waitlistPosition, withdrawConsent, EventNotFound, type ChildOutcome } from '../../../cms/services/registrations'
 import { noticesDue, sendDueNotices } from '../../../cms/services/signup-notices'
 import { seatOf } from '../../../cms/services/seat-store'
@@ -40,13 +41,12 @@ export class TooManyRequests extends Error {
   }
 }
 
-/** The address a request came from (X-Forwarded-For only behind a trusted proxy). */
+/**
+ * The address a request came from, as the server decided it (cms/services/client-address.ts);
+ * the socket's address when the site runs without that server in front.
+ */
 export function clientAddress(request: Request, socketAddress: string): string {
-  if (env().forms.trustProxy) {
-    const forwarded = request.headers.get('x-forwarded-for')?.split(',')[0]?.trim()
-    if (forwarded) return forwarded
-  }
-  return socketAddress
+  return clientAddressOf(request.headers) ?? socketAddress
 }
 
 /** "ng***@gmail.com": enough for a parent to recognise the address, not enough to harvest it. */
@@ -55,8 +55,8 @@ function maskEmail(email: string): string {
   return `${user.slice(0, 2)}***@${domain}`
 }
 
-export function newSignUpForm(): { formToken: string; idempotencyKey: string } {
-  return { formToken: issueFormToken(env().secret), idempotencyKey: randomBytes(18).toString('base64url') }
+export function newSignUpForm(eventId: string | number): { formToken: string; idempotencyKey: string } {
+  return { formToken: issueFormToken(env().secret, signUpFormOf(eventId)), idempotencyKey: randomBytes(18).toString('base64url') }
 }
 
 export function signUpApi(payload: Payload) {
@@ -68,7 +68,7 @@ export function signUpApi(payload: Payload) {
       if (wait !== null) throw new TooManyRequests(wait)
       const { values, classList } = await readSignUpForm(form)
       if (honeypotFilled(form.get(HONEYPOT_FIELD))) return { kind: 'dropped', reason: 'honeypot', values }
-      const tokenProblem = checkFormToken(env().secret, form.get(FORM_TOKEN_FIELD), forms.minSeconds)
+      const tokenProblem = checkFormToken(env().secret, form.get(FORM_TOKEN_FIELD), signUpFormOf(values.eventId), forms.minSeconds)
       if (tokenProblem) return { kind: 'dropped', reason: tokenProblem, values }
       const parsed = ZSignUp.safeParse(toSignUpInput(values))
       if (!parsed.success || classList.problems.length) {

@@ -2,7 +2,7 @@ import { APIError, type CollectionBeforeOperationHook } from 'payload'
 import { reqLang, t } from '../../../i18n/messages'
 import { MAX_MEGAPIXELS, checkImage } from '../../../services/images'
 
-/** Refuses unreadable or oversized images with a translated message before anything is stored. */
+/** Refuses unreadable or oversized images (every frame of an animation counted) with a translated message before anything is stored or decoded. */
 export const checkUploadedImage: CollectionBeforeOperationHook = async ({ args, operation, req }) => {
   if (operation !== 'create' && operation !== 'update') return args
   const file = req.file
@@ -11,7 +11,8 @@ export const checkUploadedImage: CollectionBeforeOperationHook = async ({ args, 
   if (result.ok) return args
   const lang = reqLang(req)
   if (result.reason === 'too-large') {
-    throw new APIError(t(lang, 'imageTooLarge', { pixels: result.megapixels, max: MAX_MEGAPIXELS }), 400, null, true)
+    const vars = { pixels: result.megapixels, max: MAX_MEGAPIXELS, frames: result.frames }
+    throw new APIError(t(lang, result.frames > 1 ? 'animationTooLarge' : 'imageTooLarge', vars), 400, null, true)
   }
   throw new APIError(t(lang, 'imageUnreadable'), 400, null, true)
 }
