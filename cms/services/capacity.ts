@@ -244,22 +244,29 @@ export function* place(rec: Claimed, request: Pick<AllocationRequest<unknown>, '
 /**
  * Gives free units to the waiting, first come first served. One who cannot use what is free
  * (units held back for a group it is not in) is passed over for the next who can; the walk
- * stops once every pool is full. Returns who got units.
+ * stops once every pool is full. Returns who got units. Run it one at a time per queue: the
+ * services do (`movingTheQueue`), and the SQLite lane runs it whole in one transaction.
  */
 export function* promote(where: WaitScope, poolsOf: (rec: Claimed) => readonly Pool[], allPools: readonly Pool[]): Program<Id[]> {
   const promoted: Id[] = []
   for (const rec of yield* ask('queue', where)) {
-    const got = yield* claim(poolsOf(rec), rec.claimant, 1)
+    const pools = poolsOf(rec)
+    let got = yield* claim(pools, rec.claimant, 1)
+    // A unit it may use was freed while it asked (elsewhere): it asks again, before anyone behind it.
+    for (let again = 0; !got && again < 3 && (yield* anyFree(pools)); again++) got = yield* claim(pools, rec.claimant, 1)
     if (got) {
       yield* ask('hold', rec.id, 'waiting')
       promoted.push(rec.id)
       continue
     }
-    let anyFree = false
-    for (const pool of allPools) if ((yield* ask('free', pool)) !== null) anyFree = true
-    if (!anyFree) break
+    if (!(yield* anyFree(allPools))) break
   }
   return promoted
+}
+
+function* anyFree(pools: readonly Pool[]): Program<boolean> {
+  for (const pool of pools) if ((yield* ask('free', pool)) !== null) return true
+  return false
 }
 
 /**

@@ -18,7 +18,7 @@ import { requeue } from './capacity'
 import { enqueueEmail } from './email/outbox'
 import type { Id } from './ids'
 import { asClaimed, signedUpAt, waitlistPosition } from './registration-ops'
-import { manageTokenFor, oneChangeAtATime, setRegistrationState } from './registrations'
+import { manageTokenFor, movingTheQueue, oneChangeAtATime, setRegistrationState } from './registrations'
 import { seatOf, seatStore } from './seat-store'
 import { allPools, poolsFor, seatRules } from './seats'
 import { noticeEvent } from './signup-notices'
@@ -76,7 +76,7 @@ export async function releasePriority(payload: Payload, req: PayloadRequest, id:
     const rules = seatRules(event)
     const rec = asClaimed(rules, { ...registration, priorityGroup: registration.child.priorityGroup, priorityReleasedAt: priorityCheck.releasedAt })
     // Back in line by the time it signed up; the queue then moves up, this child included.
-    await seatStore(payload, rules).run(requeue(rec, signedUpAt(registration), { scope: event.id }, (r) => poolsFor(event, r.grouped), allPools(event)))
+    await movingTheQueue(event.id, () => seatStore(payload, rules).run(requeue(rec, signedUpAt(registration), { scope: event.id }, (r) => poolsFor(event, r.grouped), allPools(event))))
     const after = await payload.findByID({ collection: 'registrations', id: registration.id, depth: 0 })
     const seat = await seatOf(payload, event, after.id)
     const position = after.status === 'waitlisted' ? await waitlistPosition(payload, event.id, after) : null

@@ -216,29 +216,46 @@ export async function signUp(payload: Payload, input: SignUpInput, options: { no
  * keeps the record (status cancelled) and lets the child sign up again later; then gives freed
  * seats to the waitlist in order. Returns the ids of the registrations promoted.
  */
-export async function cancelRegistration(payload: Payload, id: Id, now = new Date()): Promise<Id[]> {
-  const reg = await oneChangeAtATime(id, async () => {
+export function cancelRegistration(payload: Payload, id: Id, now = new Date()): Promise<Id[]> {
+  return oneChangeAtATime(id, async () => {
     const found = await payload.findByID({ collection: 'registrations', id, depth: 0 })
-    if (found.status === 'cancelled') return null
+    if (found.status === 'cancelled') return []
     const event = await seatedEvent(payload, idOf(found.event))
-    await seatStore(payload, seatRules(event)).run(release(claimantOf(id)))
-    const at = now.toISOString()
-    await payload.update({
-      collection: 'registrations',
-      id,
-      depth: 0,
-      overrideAccess: true,
-      data: {
-        status: 'cancelled',
-        waitlistedAt: null,
-        cancelledAt: at,
-        childKey: `${found.childKey ?? ''}:cancelled:${id}`,
-        consents: (found.consents ?? []).map((c) => (c.withdrawnAt ? c : { ...c, withdrawnAt: at, endReason: 'sign-up-cancelled' as const })),
-      },
+    return movingTheQueue(event.id, async () => {
+      const store = seatStore(payload, seatRules(event))
+      await store.run(release(claimantOf(id)))
+      const at = now.toISOString()
+      await payload.update({
+        collection: 'registrations',
+        id,
+        depth: 0,
+        overrideAccess: true,
+        data: {
+          status: 'cancelled',
+          waitlistedAt: null,
+          cancelledAt: at,
+          childKey: `${found.childKey ?? ''}:cancelled:${id}`,
+          consents: (found.consents ?? []).map((c) => (c.withdrawnAt ? c : { ...c, withdrawnAt: at, endReason: 'sign-up-cancelled' as const })),
+        },
+      })
+      return store.run(promoteAt(event))
     })
-    return found
   })
-  return reg ? promoteWaitlist(payload, idOf(reg.event)) : []
+}
+
+/**
+ * Changes that free an event's seats or move its queue (cancelling, deleting, releasing a
+ * priority seat, promoting) run one after another in this process, each whole, so that nobody
+ * further back in the queue takes a seat freed in the middle of another's walk. (The SQLite lane
+ * runs each program in one transaction anyway; sign-ups only take seats and need no turn.)
+ */
+export function movingTheQueue<T>(eventId: Id, change: () => Promise<T>): Promise<T> {
+  return oneAtATime(`queue:${String(eventId)}`, change)
+}
+
+/** The waitlist of an event moving up (cms/services/capacity.ts `promote`), to run inside `movingTheQueue`. */
+function promoteAt(event: SeatedEvent) {
+  return promote({ scope: event.id }, (rec) => poolsFor(event, rec.grouped), allPools(event))
 }
 
 /**
@@ -282,7 +299,7 @@ export function withdrawConsent(payload: Payload, id: Id, purpose: 'photo', now 
  */
 export async function promoteWaitlist(payload: Payload, eventId: Id): Promise<Id[]> {
   const event = await seatedEvent(payload, eventId)
-  return seatStore(payload, seatRules(event)).run(promote({ scope: event.id }, (rec) => poolsFor(event, rec.grouped), allPools(event)))
+  return movingTheQueue(event.id, () => seatStore(payload, seatRules(event)).run(promoteAt(event)))
 }
 
 /** Moves the queue up at every event where children wait while seats they may take are free. Returns how many got seats. */
@@ -342,6 +359,8 @@ export async function registrationDeleted(payload: Payload, reg: Pick<Registrati
     await seatStore(payload, { eventId: eventId ?? 0, reservedFor: [] }).run(release(claimantOf(reg.id)))
     return
   }
-  const freed = await seatStore(payload, seatRules(event)).run(release(claimantOf(reg.id)))
-  if (freed) await promoteWaitlist(payload, event.id)
+  await movingTheQueue(event.id, async () => {
+    const store = seatStore(payload, seatRules(event))
+    if (await store.run(release(claimantOf(reg.id)))) await store.run(promoteAt(event))
+  })
 }
