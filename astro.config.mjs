@@ -3,7 +3,6 @@ import node from '@astrojs/node'
 import react from '@astrojs/react'
 import { defineConfig } from 'astro/config'
 import { BODY_LIMITS } from './cms/limits.ts'
-import { SITE_CSP_DIRECTIVES, SITE_SCRIPT_SOURCES, SITE_STYLE_SOURCES } from './server/security-headers.ts'
 
 export default defineConfig({
   srcDir: './site',
@@ -16,14 +15,6 @@ export default defineConfig({
     checkOrigin: true,
     // Forms: a class list of hundreds of children; more is refused with 413 (cms/limits.ts).
     actionBodySizeLimit: BODY_LIMITS.publicForm,
-    // Every page gets a Content-Security-Policy header without 'unsafe-inline' scripts: Astro adds
-    // the hashes of the inline scripts it writes itself (the sign-up island's bootstrap), so the
-    // island hydrates and nothing else inline runs (server/security-headers.ts).
-    csp: {
-      directives: SITE_CSP_DIRECTIVES,
-      scriptDirective: { resources: SITE_SCRIPT_SOURCES },
-      styleDirective: { resources: SITE_STYLE_SOURCES },
-    },
   },
   i18n: {
     locales: ['vi', 'en'],

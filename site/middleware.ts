@@ -1,4 +1,6 @@
+import { createHash } from 'node:crypto'
 import { defineMiddleware } from 'astro:middleware'
+import { siteCsp } from '../server/security-headers'
 import { isConnectionError } from './lib/cms'
 import { unavailableResponse } from './lib/unavailable'
 import { langFromPath } from './i18n/routes'
@@ -8,10 +10,33 @@ const CACHEABLE_TYPES = /^(text\/html|application\/xml|application\/rss\+xml|tex
 /**
  * 0. Writes (form posts, actions) from another origin are refused with 403.
  * 1. A page that cannot reach the database answers 503 with the hotline, not a bare error.
- * 2. A public page the server marked cacheable (locals.cacheSlot) is offered to its page cache
+ * 2. A page with inline scripts of its own (Astro's island bootstrap) gets their hashes in its
+ *    Content-Security-Policy, so they run and nothing else inline does (server/security-headers.ts).
+ * 3. A public page the server marked cacheable (locals.cacheSlot) is offered to its page cache
  *    once rendered; private, cookie-setting or failed responses never are.
  */
 const READ_ONLY = new Set(['GET', 'HEAD', 'OPTIONS'])
+
+const INLINE_SCRIPT = /<script\b(?![^>]*\bsrc=)[^>]*>([\s\S]*?)<\/script>/gi
+/** The hash of each inline script seen: the same few (one per build and island directive) come back on every page. */
+const scriptHashOf = new Map<string, string>()
+
+function inlineScriptHashes(html: string): string[] {
+  if (!html.includes('<script')) return []
+  const found = new Set<string>()
+  for (const m of html.matchAll(INLINE_SCRIPT)) {
+    const text = m[1] ?? ''
+    if (!text) continue
+    let hash = scriptHashOf.get(text)
+    if (!hash) {
+      if (scriptHashOf.size > 200) scriptHashOf.clear()
+      hash = `sha256-${createHash('sha256').update(text, 'utf8').digest('base64')}`
+      scriptHashOf.set(text, hash)
+    }
+    found.add(hash)
+  }
+  return [...found]
+}
 
 /** A write sent from another site (any content type, not only forms): refused before it is read. */
 function crossOrigin(request: Request, url: URL, siteURL: string): boolean {
@@ -42,18 +67,23 @@ export const onRequest = defineMiddleware(async (context, next) => {
     if (isConnectionError(err)) return unavailableResponse(langFromPath(context.url.pathname))
     throw err
   }
-  const slot = context.locals.cacheSlot
-  const cacheControl = response.headers.get('cache-control') ?? ''
-  if (
-    !slot ||
-    response.status !== 200 ||
-    response.headers.has('set-cookie') ||
-    /private|no-store/.test(cacheControl) ||
-    !CACHEABLE_TYPES.test(response.headers.get('content-type') ?? '')
-  ) {
-    return response
-  }
+  if (!/^text\/html/.test(response.headers.get('content-type') ?? '') && !context.locals.cacheSlot) return response
   const body = new Uint8Array(await response.arrayBuffer())
-  await slot.store({ status: response.status, headers: response.headers, body })
-  return new Response(body, { status: response.status, headers: response.headers })
+  const headers = new Headers(response.headers)
+  if (/^text\/html/.test(headers.get('content-type') ?? '')) {
+    const hashes = inlineScriptHashes(new TextDecoder().decode(body))
+    if (hashes.length) headers.set('content-security-policy', siteCsp(hashes))
+  }
+  const slot = context.locals.cacheSlot
+  const cacheControl = headers.get('cache-control') ?? ''
+  if (
+    slot &&
+    response.status === 200 &&
+    !headers.has('set-cookie') &&
+    !/private|no-store/.test(cacheControl) &&
+    CACHEABLE_TYPES.test(headers.get('content-type') ?? '')
+  ) {
+    await slot.store({ status: response.status, headers, body })
+  }
+  return new Response(body, { status: response.status, statusText: response.statusText, headers })
 })
