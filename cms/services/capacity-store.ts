@@ -11,7 +11,7 @@ import { announceContentChange } from './content-events'
 import { uniqueViolationOn } from './errors'
 import { oneAtATime } from './process-wide'
 
-export type UnitOps = Pick<CapacityOps<never>, 'free' | 'take' | 'held' | 'release' | 'count'>
+export type UnitOps = Pick<CapacityOps<never>, 'free' | 'take' | 'held' | 'release'>
 
 /** Changes to units show on public pages (seats left): they are announced like content changes. */
 const announce = () => announceContentChange({ source: 'claims' })
@@ -87,10 +87,6 @@ export function localUnitOps(payload: Payload): AsyncOps<UnitOps> {
       for (const unit of res.docs) cursors.delete(unit.pool)
       if (res.docs.length) announce()
       return res.docs.length
-    },
-
-    async count(pool: string) {
-      return (await payload.count({ collection: 'claims', where: inPool(pool) })).totalDocs
     },
   }
 }

@@ -63,7 +63,6 @@ export type CapacityOps<New> = {
   take(pool: Pool, claimant: string, part: number): TakeResult
   held(claimant: string): Unit[]
   release(claimant: string): number
-  count(pool: string): number
   /** The record an earlier attempt of the same submission stored under `key`, or null. */
   earlier(key: string): Claimed | null
   /** Stores a new claimant record (pending); or says that an attempt with the same key, or the same claimant under another key (the same child signed up twice), is stored already. */

@@ -25,7 +25,7 @@ export type NewRegistration = {
   consents: { purpose: 'participation' | 'photo'; grantedBy: 'guardian' | 'child'; wordingVersion: string; grantedAt: string }[]
 }
 
-export type RegistrationOps = Omit<CapacityOps<NewRegistration>, 'free' | 'take' | 'held' | 'release' | 'count'>
+export type RegistrationOps = Omit<CapacityOps<NewRegistration>, 'free' | 'take' | 'held' | 'release'>
 
 /** The states of the capacity engine, as a registration's status says them. */
 export function claimState(status: string | null | undefined): Claimed['state'] {

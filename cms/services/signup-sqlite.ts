@@ -68,7 +68,6 @@ const SQL = {
   take: insert('claims'),
   held: 'SELECT pool, number, claimant, part FROM claims WHERE claimant = :claimant ORDER BY part',
   release: 'DELETE FROM claims WHERE claimant = :claimant',
-  count: 'SELECT count(*) AS n FROM claims WHERE pool = :pool',
   // -- registrations
   earlier: 'SELECT id, reference, status, waitlisted_at, child_priority_group, priority_check_released_at FROM registrations WHERE idempotency_key = :key',
   // `run`, not `get` with RETURNING: libsql does not reset a statement whose `get` failed, so the
@@ -146,9 +145,6 @@ function sqliteOps(sql: (query: string) => Statement, rules: SeatRules, changed:
       return (sql(SQL.held).all({ claimant }) as Row[]).map((r) => ({ pool: String(r.pool), number: Number(r.number), claimant: String(r.claimant), part: Number(r.part) }))
     },
     release,
-    count(pool: string) {
-      return Number((sql(SQL.count).get({ pool }) as Row | undefined)?.n ?? 0)
-    },
     earlier(key: string) {
       const row = sql(SQL.earlier).get({ key }) as Row | undefined
       return row ? claimed(row) : null
