@@ -5,7 +5,7 @@
  * Without MONGODB_URL the MongoDB suite is skipped with the reason printed; with CI=true a
  * missing PostgreSQL fails the run instead of skipping.
  */
-import { execFileSync } from 'node:child_process'
+import { spawn } from 'node:child_process'
 import { randomBytes } from 'node:crypto'
 import fs from 'node:fs/promises'
 import os from 'node:os'
@@ -61,10 +61,7 @@ export default async function setup(project: TestProject) {
   if (skipReason) {
     process.stdout.write(`\n[int-${adapter}] SKIPPED: ${skipReason}\n\n`)
   } else {
-    execFileSync(process.execPath, ['--import', 'tsx', path.join('tests', 'int', 'migrate.ts')], {
-      stdio: 'inherit',
-      env: { ...process.env, DATABASE_URL: databaseUrl, NODE_ENV: 'test', APP_ENV: 'test', MEDIA_DIR: path.join(workDir, 'media'), MAIL_DIR: path.join(workDir, 'mail') },
-    })
+    await migrate({ ...process.env, DATABASE_URL: databaseUrl, NODE_ENV: 'test', APP_ENV: 'test', MEDIA_DIR: path.join(workDir, 'media'), MAIL_DIR: path.join(workDir, 'mail') })
   }
 
   project.provide('databaseUrl', databaseUrl)
@@ -74,4 +71,18 @@ export default async function setup(project: TestProject) {
   return async () => {
     for (const cleanup of cleanups.reverse()) await cleanup().catch((err: unknown) => process.stderr.write(`cleanup failed: ${String(err)}\n`))
   }
+}
+
+/** Applies the migrations in a child process, killed (failing the run) if it is not done in three minutes. */
+function migrate(env: NodeJS.ProcessEnv): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, ['--import', 'tsx', path.join('tests', 'int', 'migrate.ts')], { stdio: ['ignore', 'inherit', 'inherit'], env })
+    const timer = setTimeout(() => child.kill('SIGKILL'), 180_000)
+    child.once('error', reject)
+    child.once('exit', (code, signal) => {
+      clearTimeout(timer)
+      if (code === 0) resolve()
+      else reject(new Error(`applying the migrations failed (${signal ? `killed by ${signal}` : `exit ${String(code)}`})`))
+    })
+  })
 }
