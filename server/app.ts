@@ -29,6 +29,7 @@ import { canonicalPath, requestTarget } from './paths'
 import { adminHeaders, siteHeaders } from './security-headers'
 import { CLIENT_ADDRESS_HEADER, resolveClientAddress } from '../cms/services/client-address'
 import { onPasswordResetDue } from '../cms/services/staff-login'
+import { publicFiles, type PublicFiles } from './public-files'
 
 type NodeHandler = (req: http.IncomingMessage, res: http.ServerResponse, next?: () => void, locals?: object) => Promise<void> | void
 
@@ -58,6 +59,8 @@ export async function createAppServer(appEnv: AppEnv, options: { retryMs?: numbe
   const cache = new PageCache()
   const stopWatching = onContentChange(() => cache.clear())
   let payload: Payload | null = null
+  /** uploaded files the public may read, served without Next (server/public-files.ts) */
+  let files: PublicFiles | null = null
   let closed = false
   const timers = new Set<NodeJS.Timeout>()
 
@@ -170,6 +173,7 @@ export async function createAppServer(appEnv: AppEnv, options: { retryMs?: numbe
         const resumed = await resumeOutbox(instance)
         if (resumed) log(`email outbox: ${resumed} messages due again after the restart`)
         payload = instance
+        files = publicFiles(instance)
         resolve(instance)
         deliver()
         chores()
@@ -201,7 +205,8 @@ export async function createAppServer(appEnv: AppEnv, options: { retryMs?: numbe
     gzip: true,
     brotli: true,
     setHeaders: (res, pathname) => {
-      if (pathname.startsWith('/_astro/')) res.setHeader('cache-control', 'public, max-age=31536000, immutable')
+      // built files are named by their content: kept for a year; the few others (favicon) for a day
+      res.setHeader('cache-control', pathname.startsWith('/_astro/') ? 'public, max-age=31536000, immutable' : 'public, max-age=86400')
     },
   })
 
@@ -262,7 +267,16 @@ export async function createAppServer(appEnv: AppEnv, options: { retryMs?: numbe
     // Staff work in Vietnamese unless they chose English in the admin (Payload's language cookie):
     // the browser's own language is not a choice they made here.
     if (!/(?:^|;\s*)payload-lng=/.test(req.headers.cookie ?? '')) req.headers['accept-language'] = 'vi'
-    void nextHandle(req, res)
+    if (!files) return void nextHandle(req, res)
+    files.handle(req, res, pathname, {}).then(
+      (done) => {
+        if (!done) void nextHandle(req, res)
+      },
+      (err: unknown) => {
+        log(`public file ${pathname}: ${err instanceof Error ? err.message : String(err)}`)
+        if (!res.headersSent) void nextHandle(req, res)
+      },
+    )
   }
 
   const handle = (req: http.IncomingMessage, res: http.ServerResponse) => {
@@ -326,6 +340,7 @@ export async function createAppServer(appEnv: AppEnv, options: { retryMs?: numbe
       clearInterval(choresLoop)
       if (deliverSoon) clearTimeout(deliverSoon)
       for (const t of timers) clearTimeout(t)
+      files?.stop()
       server.closeAllConnections()
       await new Promise<void>((resolve) => server.close(() => resolve()))
       await nextApp.close().catch(() => undefined)

@@ -10,11 +10,10 @@ import QRCode from 'qrcode'
 import { checkInUrl } from '../services/checkin'
 import type { EmailAttachment, OutgoingEmail } from '../services/email/outbox'
 import { emailLayout, escapeHtml } from './layout'
+import { href, type Lang } from '../../site/i18n/routes'
 
-type Lang = 'vi' | 'en'
-export const MANAGE_PATHS: Record<Lang, string> = { vi: '/quan-ly/', en: '/en/manage/' }
-
-export const manageLink = (serverURL: string, lang: Lang, token: string) => `${serverURL}${MANAGE_PATHS[lang]}${token}/`
+/** A family's private link, from the site's route table (the only place public paths are written). */
+export const manageLink = (serverURL: string, lang: Lang, token: string) => `${serverURL}${href('manage', lang, { token })}`
 
 export type NoticeChild = {
   reference: string

@@ -2,20 +2,21 @@
 import rss from '@astrojs/rss'
 import type { APIContext } from 'astro'
 import { cmsFrom } from './cms'
-import { href, LANGS, sectionHref, type Lang } from '../i18n/routes'
+import { href, LANGS, LISTED, pathFor, ROUTES, type Lang, type ListedWithParams } from '../i18n/routes'
+import { SITEMAP } from './pages'
 import { useUI } from '../i18n/ui'
 
-export async function newsFeed(context: APIContext, lang: Lang): Promise<Response> {
-  const cms = cmsFrom(context.locals)
+export async function newsFeed(locals: App.Locals, lang: Lang): Promise<Response> {
+  const cms = cmsFrom(locals)
   const [site, posts] = await Promise.all([cms.site(lang), cms.posts(lang, 1, 30)])
   return rss({
     title: `${site.name} — ${useUI(lang).newsTitle}`,
     description: useUI(lang).newsLead,
-    site: context.locals.siteURL,
+    site: locals.siteURL,
     customData: `<language>${lang === 'vi' ? 'vi-vn' : 'en'}</language>`,
     items: posts.docs.map((post) => ({
       title: post.title,
-      link: href.post(lang, post.slug),
+      link: href('post', lang, { slug: post.slug }),
       pubDate: new Date(post.publishedAt),
       description: post.excerpt ?? undefined,
       author: post.byline ?? undefined,
@@ -29,17 +30,13 @@ const escapeXml = (s: string) => s.replace(/[<>&'"]/g, (c) => ({ '<': '&lt;', '>
 
 export async function sitemap(context: APIContext): Promise<Response> {
   const cms = cmsFrom(context.locals)
-  const { campaigns, posts, events } = await cms.sitemapEntries()
+  const docs = await cms.sitemapEntries()
   const both = (make: (lang: Lang) => string) => Object.fromEntries(LANGS.map((l) => [l, make(l)])) as Record<Lang, string>
   const entries: Entry[] = [
-    { paths: both((l) => sectionHref(l, 'home')) },
-    { paths: both((l) => sectionHref(l, 'campaigns')) },
-    { paths: both((l) => sectionHref(l, 'news')) },
-    { paths: both((l) => sectionHref(l, 'hotline')) },
-    { paths: both((l) => sectionHref(l, 'events')) },
-    ...events.map((e) => ({ paths: both((l) => href.event(l, e.slug)), lastmod: e.updatedAt })),
-    ...campaigns.map((c) => ({ paths: both((l) => href.campaign(l, c.slug)), lastmod: c.updatedAt })),
-    ...posts.map((p) => ({ paths: both((l) => href.post(l, p.slug)), lastmod: p.updatedAt })),
+    ...LISTED.map((name) => ({ paths: ROUTES[name].path })),
+    ...(Object.keys(SITEMAP) as ListedWithParams[]).flatMap((name) =>
+      SITEMAP[name](docs).map((e) => ({ paths: both((l) => pathFor(name, l, e.params)), lastmod: e.lastmod })),
+    ),
   ]
   const base = context.locals.siteURL
   const urls = entries.flatMap((entry) =>

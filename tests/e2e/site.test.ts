@@ -4,6 +4,7 @@ import type { Browser, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { browserSkipReason, launchBrowser } from '../helpers/browser'
 import { type RunningServer, startServer } from '../helpers/server'
+import { matchRoute, ROUTES, type RouteName } from '../../site/i18n/routes'
 
 const skip = browserSkipReason()
 
@@ -53,6 +54,29 @@ describe.skipIf(skip)('public site', () => {
     expect(image.headers.get('content-type')).toBe('image/webp')
   })
 
+  it('serves public images like static files (ETag, a long cache, nosniff), the same bytes Payload stores, and nothing else that way', async () => {
+    await page.goto(`${server.url}/chien-dich/thang-hanh-dong-vi-tre-em-2025/`)
+    const url = (await page.locator('meta[property="og:image"]').getAttribute('content')) ?? ''
+    const image = await fetch(url)
+    const bytes = Buffer.from(await image.arrayBuffer())
+    expect(image.headers.get('cache-control')).toBe('public, max-age=31536000')
+    expect(image.headers.get('x-content-type-options')).toBe('nosniff')
+    expect(image.headers.get('content-length')).toBe(String(bytes.byteLength))
+    expect(bytes.subarray(8, 12).toString('latin1')).toBe('WEBP')
+    const etag = image.headers.get('etag') ?? ''
+    expect(etag).toMatch(/^W\/"[0-9a-f]+-[0-9a-f]+"$/)
+    const again = await fetch(url, { headers: { 'if-none-match': etag } })
+    expect(again.status).toBe(304)
+    expect((await again.arrayBuffer()).byteLength).toBe(0)
+    // a name no public document holds, and one that climbs out of the folder: Payload answers, not the disk
+    const name = new URL(url).pathname.split('/').pop() ?? ''
+    for (const other of [`/api/media/file/x-${name}`, '/api/media/file/..%2F..%2Fpackage.json', '/api/users/file/anything.webp']) {
+      const res = await fetch(`${server.url}${other}`)
+      expect(res.status, other).not.toBe(200)
+      expect(res.headers.get('cache-control') ?? '', other).not.toContain('max-age=31536000')
+    }
+  })
+
   it('publishes the news as RSS in each language', async () => {
     const vi = await (await fetch(`${server.url}/rss.xml`)).text()
     expect(vi).toContain('<language>vi-vn</language>')
@@ -100,5 +124,37 @@ describe.skipIf(skip)('public site', () => {
       for (const v of result.violations) found.push(`${url}: ${v.id} (${v.nodes.length}) ${v.nodes[0]?.target.join(' ')}`)
     }
     expect(found).toEqual([])
+  })
+
+  it('serves the whole route table: every sitemap page answers 200, its language switch lands on its twin, every unknown path is 404', async () => {
+    const xml = await (await fetch(`${server.url}/sitemap.xml`)).text()
+    const entries = [...xml.matchAll(/<url><loc>([^<]+)<\/loc>.*?<\/url>/g)].map((m) => ({
+      loc: m[1] ?? '',
+      twins: Object.fromEntries([...(m[0] ?? '').matchAll(/hreflang="(\w+)" href="([^"]+)"/g)].map((a) => [a[1], a[2]])),
+    }))
+    const seen = new Set<RouteName>()
+    const problems: string[] = []
+    for (const { loc, twins } of entries) {
+      const path = new URL(loc).pathname
+      const match = matchRoute(path)
+      if (!match) {
+        problems.push(`${path}: in the sitemap but no route`)
+        continue
+      }
+      seen.add(match.name)
+      const res = await fetch(loc)
+      const html = await res.text()
+      if (res.status !== 200) problems.push(`${path}: ${res.status}`)
+      const other = match.lang === 'vi' ? 'en' : 'vi'
+      const switchTo = /<a class="lang-switch" href="([^"]+)"/.exec(html)?.[1]
+      if (`${server.url}${switchTo}` !== twins[other]) problems.push(`${path}: the language switch goes to ${switchTo}, the twin is ${twins[other]}`)
+      const twin = await fetch(twins[other] ?? '')
+      if (twin.status !== 200) problems.push(`${path}: its twin ${twins[other]} answers ${twin.status}`)
+    }
+    const listed = (Object.keys(ROUTES) as RouteName[]).filter((name) => 'sitemap' in ROUTES[name])
+    expect(problems).toEqual([])
+    expect([...seen].sort()).toEqual(listed.sort())
+    const unknown = ['/khong-co/', '/en/nothing/', '/chien-dich/a/b/', '/tin-tuc/trang/999/', '/su-kien/khong-co/dang-ky/', '/en/events/none/sign-up/', '/quan-ly/ngan/', `/quan-ly/${'x'.repeat(43)}/`, '/en/rss.xml/x']
+    for (const path of unknown) expect((await fetch(`${server.url}${path}`)).status, path).toBe(404)
   })
 })

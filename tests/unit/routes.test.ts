@@ -1,21 +1,21 @@
 import { describe, expect, it } from 'vitest'
-import { MANAGE_PATHS } from '../../cms/email/signup'
-import { alternatePath, href, matchRoute } from '../../site/i18n/routes'
+import { manageLink } from '../../cms/email/signup'
+import { alternatePath, href, LANGS, matchRoute, newsPageHref, pathFor, ROUTES, type RouteName } from '../../site/i18n/routes'
 
 describe('public URLs', () => {
   it.each([
-    ['/', { name: 'home', lang: 'vi' }],
-    ['/en/', { name: 'home', lang: 'en' }],
-    ['/chien-dich/', { name: 'campaigns', lang: 'vi' }],
-    ['/en/campaigns/thang-hanh-dong-2025/', { name: 'campaign', lang: 'en', slug: 'thang-hanh-dong-2025' }],
-    ['/tin-tuc/', { name: 'news', lang: 'vi', page: 1 }],
-    ['/tin-tuc/trang/3/', { name: 'news', lang: 'vi', page: 3 }],
-    ['/en/news/page/2/', { name: 'news', lang: 'en', page: 2 }],
-    ['/tin-tuc/mot-bai-viet/', { name: 'post', lang: 'vi', slug: 'mot-bai-viet' }],
-    ['/duong-day-nong-111/', { name: 'hotline', lang: 'vi' }],
-    ['/en/hotline-111/', { name: 'hotline', lang: 'en' }],
-    ['/su-kien/', { name: 'events', lang: 'vi' }],
-    ['/en/events/lop-boi-he/', { name: 'event', lang: 'en', slug: 'lop-boi-he' }],
+    ['/', { name: 'home', lang: 'vi', params: {} }],
+    ['/en/', { name: 'home', lang: 'en', params: {} }],
+    ['/chien-dich/', { name: 'campaigns', lang: 'vi', params: {} }],
+    ['/en/campaigns/thang-hanh-dong-2025/', { name: 'campaign', lang: 'en', params: { slug: 'thang-hanh-dong-2025' } }],
+    ['/tin-tuc/', { name: 'news', lang: 'vi', params: {} }],
+    ['/tin-tuc/trang/3/', { name: 'newsPage', lang: 'vi', params: { page: 3 } }],
+    ['/en/news/page/2/', { name: 'newsPage', lang: 'en', params: { page: 2 } }],
+    ['/tin-tuc/mot-bai-viet/', { name: 'post', lang: 'vi', params: { slug: 'mot-bai-viet' } }],
+    ['/duong-day-nong-111/', { name: 'hotline', lang: 'vi', params: {} }],
+    ['/en/hotline-111/', { name: 'hotline', lang: 'en', params: {} }],
+    ['/su-kien/', { name: 'events', lang: 'vi', params: {} }],
+    ['/en/events/lop-boi-he/', { name: 'event', lang: 'en', params: { slug: 'lop-boi-he' } }],
   ])('%s is %o', (path, route) => {
     expect(matchRoute(path)).toEqual(route)
   })
@@ -38,22 +38,46 @@ describe('public URLs', () => {
   })
 
   it('makes page links in both languages', () => {
-    expect(href.newsPage('vi', 1)).toBe('/tin-tuc/')
-    expect(href.newsPage('en', 4)).toBe('/en/news/page/4/')
-    expect(href.post('vi', 'bai-1')).toBe('/tin-tuc/bai-1/')
+    expect(newsPageHref('vi', 1)).toBe('/tin-tuc/')
+    expect(newsPageHref('en', 4)).toBe('/en/news/page/4/')
+    expect(href('post', 'vi', { slug: 'bai-1' })).toBe('/tin-tuc/bai-1/')
   })
 
   it('routes the sign-up and manage pages, and the manage links the emails carry match them', () => {
     const token = 'a'.repeat(43)
-    expect(matchRoute('/su-kien/lop-boi/dang-ky/')).toEqual({ name: 'signup', lang: 'vi', slug: 'lop-boi' })
-    expect(matchRoute('/en/events/lop-boi/sign-up/')).toEqual({ name: 'signup', lang: 'en', slug: 'lop-boi' })
+    expect(matchRoute('/su-kien/lop-boi/dang-ky/')).toEqual({ name: 'signup', lang: 'vi', params: { slug: 'lop-boi' } })
+    expect(matchRoute('/en/events/lop-boi/sign-up/')).toEqual({ name: 'signup', lang: 'en', params: { slug: 'lop-boi' } })
     expect(matchRoute('/su-kien/lop-boi/sign-up/')).toBeNull()
-    expect(matchRoute(`/quan-ly/${token}/`)).toEqual({ name: 'manage', lang: 'vi', token })
-    expect(matchRoute(`/en/manage/${token}/`)).toEqual({ name: 'manage', lang: 'en', token })
+    expect(matchRoute(`/quan-ly/${token}/`)).toEqual({ name: 'manage', lang: 'vi', params: { token } })
+    expect(matchRoute(`/en/manage/${token}/`)).toEqual({ name: 'manage', lang: 'en', params: { token } })
     expect(matchRoute('/quan-ly/short/')).toBeNull()
     expect(alternatePath('/su-kien/lop-boi/dang-ky/', 'en')).toBe('/en/events/lop-boi/sign-up/')
     expect(alternatePath(`/en/manage/${token}/`, 'vi')).toBe(`/quan-ly/${token}/`)
-    expect(href.manage('vi', token)).toBe(`${MANAGE_PATHS.vi}${token}/`)
-    expect(href.manage('en', token)).toBe(`${MANAGE_PATHS.en}${token}/`)
+    expect(manageLink('https://x.vn', 'vi', token)).toBe(`https://x.vn/quan-ly/${token}/`)
+    expect(manageLink('https://x.vn', 'en', token)).toBe(`https://x.vn/en/manage/${token}/`)
   })
+
+  const sample = { slug: 'lop-boi-he', page: 7, token: 'b'.repeat(43) }
+  const names = Object.keys(ROUTES) as RouteName[]
+
+  it.each(names)('route %s: its path in each language matches back to it, and the language switch lands on its twin', (name) => {
+    for (const lang of LANGS) {
+      const params = Object.fromEntries(Object.entries(sample).filter(([key]) => ROUTES[name].path.vi.includes(`:${key}`)))
+      const path = pathFor(name, lang, params)
+      expect(matchRoute(path)).toEqual({ name, lang, params })
+      for (const to of LANGS) expect(alternatePath(path, to)).toBe(pathFor(name, to, params))
+    }
+  })
+
+  it('no two rows share a path, and no path can be taken for another row', () => {
+    const paths = names.flatMap((name) => LANGS.map((lang) => pathFor(name, lang, sample)))
+    expect(new Set(paths).size).toBe(paths.length)
+  })
+
+  it.each(['/tin-tuc/trang/', '/tin-tuc/trang/1/', '/su-kien/x/dang-ky/thua/', '/rss.xml/', '/en/rss.xml/x', '/quan-ly/' + 'a'.repeat(43) + '/data.json/', '/en/news/page/'])(
+    '%s is no page (404)',
+    (path) => {
+      expect(matchRoute(path)).toBeNull()
+    },
+  )
 })

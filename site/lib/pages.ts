@@ -1,0 +1,187 @@
+/**
+ * What each public page of the route table (site/i18n/routes.ts) loads, and the head data it
+ * gives (title, description, share image), keyed by route name. A loader returns the props of
+ * the page's view (site/pages/[...path].astro) or null when the thing asked for does not exist
+ * (404). Pages with parameters say which documents the sitemap lists.
+ */
+import type { AstroGlobal } from 'astro'
+import { actions } from 'astro:actions'
+import type { Lang, ListedWithParams, Match, PageName, Params, RouteName } from '../i18n/routes'
+import { signUpUI } from '../i18n/signup'
+import { useUI } from '../i18n/ui'
+import { categoryLabel, compareIndicators, EVENT_KINDS, imageURL, pickCurrentCampaign, signUpsFrom, type Cms, type EventFilters, type Site } from './cms'
+
+export const NEWS_PER_PAGE = 9
+
+export type PageContext<K extends PageName> = {
+  lang: Lang
+  params: Params<K>
+  cms: Cms
+  site: Promise<Site>
+  search: URLSearchParams
+  /** today, ISO */
+  today: string
+  astro: Pick<AstroGlobal, 'getActionResult' | 'locals'>
+}
+
+export type Head = { title: string; description?: string; image?: string | null; type?: 'website' | 'article' }
+
+type Page<K extends PageName, D> = {
+  load(ctx: PageContext<K>): Promise<D | null>
+  head(data: D, ctx: PageContext<K>): Head | Promise<Head>
+  /** the status and headers of the answer, when not 200 and the defaults */
+  answer?(data: D): { status?: number; headers?: Record<string, string> }
+}
+
+/** Documents the sitemap lists for a page with parameters. */
+export type SitemapDocs = Awaited<ReturnType<Cms['sitemapEntries']>>
+export type SitemapEntry<K extends PageName> = { params: Params<K>; lastmod?: string }
+
+const page = <K extends PageName>() => <D>(def: Page<K, D>) => def
+
+/** Event filters from the query string, ignoring anything malformed. */
+export function eventFilters(search: URLSearchParams): EventFilters {
+  const kind = search.get('loai') ?? search.get('kind') ?? ''
+  const area = search.get('xa') ?? search.get('area') ?? ''
+  const age = Number(search.get('tuoi') ?? search.get('age') ?? '')
+  const from = search.get('tu') ?? search.get('from') ?? ''
+  return {
+    kind: kind in EVENT_KINDS ? kind : undefined,
+    area: /^[A-Za-z0-9]{1,40}$/.test(area) ? area : undefined,
+    age: search.has('tuoi') || search.has('age') ? (Number.isInteger(age) && age >= 0 && age <= 18 ? age : undefined) : undefined,
+    from: /^\d{4}-\d{2}-\d{2}$/.test(from) ? from : undefined,
+    seatsOnly: (search.get('con-cho') ?? search.get('seats')) === '1',
+  }
+}
+
+const retryHeaders = (retryAfter: number | null): Record<string, string> => (retryAfter !== null ? { 'retry-after': String(retryAfter) } : {})
+
+async function newsList(ctx: PageContext<'news' | 'newsPage'>, pageNumber: number) {
+  const posts = await ctx.cms.posts(ctx.lang, pageNumber, NEWS_PER_PAGE)
+  if (pageNumber > 1 && pageNumber > posts.totalPages) return null
+  return { posts }
+}
+
+const newsHead = (data: NonNullable<Awaited<ReturnType<typeof newsList>>>, ctx: { lang: Lang }): Head => {
+  const ui = useUI(ctx.lang)
+  return { title: data.posts.page > 1 ? `${ui.newsTitle} — ${ui.page} ${data.posts.page}` : ui.newsTitle, description: ui.newsLead }
+}
+
+async function eventOf(ctx: PageContext<'event' | 'signup'>) {
+  return ctx.cms.eventBySlug(ctx.lang, ctx.params.slug)
+}
+
+export const PAGES = {
+  home: page<'home'>()({
+    async load(ctx) {
+      const [campaigns, latest, site] = await Promise.all([ctx.cms.campaigns(ctx.lang), ctx.cms.posts(ctx.lang, 1, 6), ctx.site])
+      const current = pickCurrentCampaign(campaigns, ctx.today)
+      return { current, past: campaigns.filter((c) => c.id !== current?.id).slice(0, 6), latest: latest.docs, hotlineText: site.hotline?.text }
+    },
+    async head(data, ctx) {
+      const site = await ctx.site
+      return {
+        title: site.name,
+        description: data.current ? `${useUI(ctx.lang).currentCampaign} ${data.current.year}: ${data.current.theme}` : (site.tagline ?? undefined),
+        image: imageURL(data.current?.hero, 'hero'),
+      }
+    },
+  }),
+  campaigns: page<'campaigns'>()({
+    load: async (ctx) => ({ campaigns: await ctx.cms.campaigns(ctx.lang) }),
+    head: (_, ctx) => ({ title: useUI(ctx.lang).campaignsTitle, description: useUI(ctx.lang).campaignsLead }),
+  }),
+  campaign: page<'campaign'>()({
+    async load(ctx) {
+      const campaign = await ctx.cms.campaignBySlug(ctx.lang, ctx.params.slug)
+      if (!campaign) return null
+      const posts = await ctx.cms.posts(ctx.lang, 1, 12, campaign.id)
+      return { campaign, indicators: compareIndicators(campaign.targets ?? [], campaign.results ?? []), posts: posts.docs }
+    },
+    head: ({ campaign }) => ({ title: campaign.title, description: campaign.summary ?? campaign.theme, image: imageURL(campaign.hero, 'hero') }),
+  }),
+  news: page<'news'>()({ load: (ctx) => newsList(ctx, 1), head: newsHead }),
+  newsPage: page<'newsPage'>()({ load: (ctx) => newsList(ctx, ctx.params.page), head: newsHead }),
+  post: page<'post'>()({
+    async load(ctx) {
+      const post = await ctx.cms.postBySlug(ctx.lang, ctx.params.slug)
+      return post ? { post, categoryLabel: categoryLabel(post.category, ctx.lang) } : null
+    },
+    head: ({ post }) => ({ title: post.title, description: post.excerpt ?? undefined, image: imageURL(post.cover, 'hero'), type: 'article' }),
+  }),
+  hotline: page<'hotline'>()({
+    load: async (ctx) => ({ hotlineText: (await ctx.site).hotline?.text }),
+    head: (_, ctx) => ({ title: useUI(ctx.lang).hotline.title, description: useUI(ctx.lang).hotline.lead }),
+  }),
+  events: page<'events'>()({
+    async load(ctx) {
+      const filters = eventFilters(ctx.search)
+      const [events, areas] = await Promise.all([ctx.cms.events(ctx.lang, filters), ctx.cms.eventAreas(ctx.lang)])
+      return { events, areas, filters }
+    },
+    head: (_, ctx) => ({ title: useUI(ctx.lang).events.title, description: useUI(ctx.lang).events.lead }),
+  }),
+  event: page<'event'>()({
+    load: async (ctx) => {
+      const event = await eventOf(ctx)
+      return event ? { event } : null
+    },
+    head: ({ event }) => ({ title: event.title, description: event.summary ?? undefined }),
+  }),
+  signup: page<'signup'>()({
+    async load(ctx) {
+      const event = await eventOf(ctx)
+      if (!event) return null
+      const signUp = ctx.astro.getActionResult(actions.signUp)
+      const limited = signUp?.error?.code === 'TOO_MANY_REQUESTS' ? signUp.error : null
+      return { event, result: signUp?.data ?? null, retryAfter: limited ? Number(limited.message) || 60 : null, tooLarge: signUp?.error?.code === 'CONTENT_TOO_LARGE' }
+    },
+    head: ({ event }, ctx) => ({ title: `${signUpUI(ctx.lang).title}: ${event.title}` }),
+    answer: ({ result, retryAfter }) => ({
+      status: result?.kind === 'invalid' || result?.kind === 'dropped' ? 400 : result?.kind === 'not-found' ? 404 : undefined,
+      headers: retryHeaders(retryAfter),
+    }),
+  }),
+  manage: page<'manage'>()({
+    async load(ctx) {
+      const { token } = ctx.params
+      const cancel = ctx.astro.getActionResult(actions.cancelSignUp)
+      const withdraw = ctx.astro.getActionResult(actions.withdrawPhotoConsent)
+      const limited = [cancel, withdraw].find((r) => r?.error?.code === 'TOO_MANY_REQUESTS')?.error
+      // an unknown or ended link still gets the manage page, which says so (with status 404)
+      const managed = await signUpsFrom(ctx.astro.locals).manage(token)
+      return { token, managed, cancelOutcome: cancel?.data?.outcome ?? null, withdrawOutcome: withdraw?.data?.outcome ?? null, retryAfter: limited ? Number(limited.message) || 60 : null }
+    },
+    head: (_, ctx) => ({ title: signUpUI(ctx.lang).manageTitle }),
+    answer: ({ managed, retryAfter }) => ({ status: managed ? undefined : 404, headers: retryHeaders(retryAfter) }),
+  }),
+}
+
+/** One entry per document for the sitemap's pages with parameters. */
+export const SITEMAP: { [K in ListedWithParams]: (docs: SitemapDocs) => SitemapEntry<K>[] } = {
+  campaign: (docs) => docs.campaigns.map((c) => ({ params: { slug: c.slug }, lastmod: c.updatedAt })),
+  post: (docs) => docs.posts.map((p) => ({ params: { slug: p.slug }, lastmod: p.updatedAt })),
+  event: (docs) => docs.events.map((e) => ({ params: { slug: e.slug }, lastmod: e.updatedAt })),
+}
+
+export type PageData<K extends PageName> = NonNullable<Awaited<ReturnType<(typeof PAGES)[K]['load']>>>
+
+/** `status` is unset when the page leaves it as it is (200, or the status of a refused action: 413, 429). */
+export type LoadedPage = { name: PageName; data: object; head: Head; status?: number; headers: Record<string, string> }
+
+/** Loads a matched page: its view's props, head data and answer; null when it does not exist (404). */
+export async function loadPage(match: Match, base: Omit<PageContext<PageName>, 'lang' | 'params'>): Promise<LoadedPage | null> {
+  if (!isPage(match.name)) return null
+  // the page of the matched name, given that name's parameters (PAGES pairs them; TypeScript
+  // cannot follow the pairing through a union, hence the one widening here)
+  const page = PAGES[match.name] as Page<PageName, object>
+  const ctx: PageContext<PageName> = { ...base, lang: match.lang, params: match.params as Params<PageName> }
+  const data = await page.load(ctx)
+  if (!data) return null
+  const answer = page.answer?.(data) ?? {}
+  return { name: match.name, data, head: await page.head(data, ctx), status: answer.status, headers: answer.headers ?? {} }
+}
+
+function isPage(name: RouteName): name is PageName {
+  return name in PAGES
+}

@@ -1,4 +1,0 @@
-import type { APIRoute } from 'astro'
-import { newsFeed } from '../../lib/feeds'
-
-export const GET: APIRoute = (context) => newsFeed(context, 'en')
