@@ -1,4 +1,5 @@
 /** `npm run serve`: the production server. Configure it through the environment (see README). */
+import './runtime'
 import { runServer } from './main'
 
 runServer().catch((err: unknown) => {

@@ -4,6 +4,7 @@
  * production server in demo mode: migrations applied, demo content loaded once, and the
  * address and demo staff logins printed.
  */
+import './runtime'
 import fs from 'node:fs'
 import path from 'node:path'
 import { ensureBuilt } from './build'
