@@ -1,11 +1,16 @@
 /**
- * The public sign-up form, as one schema shared by the form's island, the Astro Action and the
- * sign-up service. Messages are keys (see SIGNUP_MESSAGES) translated where they are shown.
+ * The public sign-up form, as one schema shared by the Astro Action and the sign-up service: the
+ * judge of every sign-up, whatever the browser did (the form's island only helps with a looser
+ * check and shows the messages). Messages are keys (see SIGNUP_MESSAGES) translated where they
+ * are shown.
  * Unknown fields (e.g. a status, seat or waitlist position sent by a crafted request) are
  * dropped, never stored.
  */
 import parsePhoneNumberFromString from 'libphonenumber-js/max'
 import { z } from 'zod'
+import { SIGNUP_MESSAGES, type SignUpMessageKey } from './signup-messages'
+
+export { SIGNUP_MESSAGES, type SignUpMessageKey } from './signup-messages'
 
 const NO_LINE_BREAKS = /^[^\r\n<>]*$/
 const blankToUndefined = (v: unknown) => (typeof v === 'string' && v.trim() === '' ? undefined : v)
@@ -70,23 +75,6 @@ export const ZSignUp = z.object({
 
 export type TSignUpForm = z.input<typeof ZSignUp>
 export type TSignUp = z.output<typeof ZSignUp>
-
-export const SIGNUP_MESSAGES = {
-  required: { vi: 'Vui lòng điền mục này.', en: 'Please fill this in.' },
-  'too-long': { vi: 'Nội dung quá dài.', en: 'This is too long.' },
-  'invalid-characters': { vi: 'Có ký tự không hợp lệ (xuống dòng hoặc < >).', en: 'This contains characters that are not allowed (line breaks or < >).' },
-  'invalid-phone': { vi: 'Số điện thoại không hợp lệ.', en: 'This phone number is not valid.' },
-  'invalid-email': { vi: 'Địa chỉ thư điện tử không hợp lệ.', en: 'This email address is not valid.' },
-  'contact-required': { vi: 'Cần số điện thoại hoặc thư điện tử để liên hệ.', en: 'A phone number or an email address is needed.' },
-  'invalid-date': { vi: 'Ngày không hợp lệ.', en: 'This date is not valid.' },
-  'birth-date-out-of-range': { vi: 'Ngày sinh phải của trẻ dưới 18 tuổi.', en: 'The birth date must be that of a child under 18.' },
-  'consent-required': { vi: 'Cần sự đồng ý của cha mẹ hoặc người giám hộ.', en: "A parent's or guardian's consent is required." },
-  'no-children': { vi: 'Hãy thêm ít nhất một trẻ.', en: 'Please add at least one child.' },
-  'too-many-children': { vi: 'Tối đa 60 trẻ mỗi lần đăng ký.', en: 'At most 60 children per sign-up.' },
-  'invalid-form': { vi: 'Biểu mẫu không hợp lệ, vui lòng tải lại trang.', en: 'The form is not valid; please reload the page.' },
-} as const satisfies Record<string, { vi: string; en: string }>
-
-export type SignUpMessageKey = keyof typeof SIGNUP_MESSAGES
 
 /** Zod issues as { "children.0.birthDate": "translated message" }, first message per field. */
 export function signUpErrors(error: z.ZodError, lang: 'vi' | 'en'): Record<string, string> {

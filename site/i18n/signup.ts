@@ -216,3 +216,19 @@ const en: SignUpUI = {
 export function signUpUI(lang: Lang): SignUpUI {
   return lang === 'en' ? en : vi
 }
+
+/** The text the form's island shows. The page hands it over in its own language, so the browser downloads no dictionary. */
+const FORM_KEYS = [
+  'whoTitle', 'asGuardian', 'asSchool', 'guardianTitle', 'guardianName', 'relationship', 'choose', 'phone', 'email', 'contactHint',
+  'schoolName', 'childArea', 'childrenTitle', 'child', 'familyName', 'givenName', 'birthDate', 'grade', 'priorityGroup', 'none',
+  'assent', 'photo', 'addChild', 'removeChild', 'blankRowsHint', 'classListTitle', 'classListHint', 'classList', 'classListFile',
+  'readClassList', 'classListAdded', 'classListProblem', 'consentTitle', 'guardianConsent', 'assentTitle', 'photoTitle',
+  'wordingVersion', 'assentAll', 'privacy', 'submit', 'errorsTitle', 'fieldErrors',
+] as const satisfies readonly (keyof SignUpUI)[]
+
+export type SignUpFormUI = Pick<SignUpUI, (typeof FORM_KEYS)[number]>
+
+export function signUpFormUI(lang: Lang): SignUpFormUI {
+  const t = signUpUI(lang)
+  return Object.fromEntries(FORM_KEYS.map((k) => [k, t[k]])) as SignUpFormUI
+}

@@ -2,16 +2,16 @@
  * The sign-up form. Rendered on the server as a plain HTML form that posts to the `signUp`
  * Astro Action, so it works without JavaScript (a few blank child rows and a class-list box).
  * Once hydrated it adds: rows added and removed at will, a pasted or uploaded class list read
- * into the table at once, and the shared zod schema checked before sending. The server checks
- * everything again whatever happened here.
+ * into the table at once, and a light check before sending (empty fields, no contact, no
+ * consent: site/lib/signup-values.ts). The judge is the server: the Action checks everything
+ * with the shared schema whatever happened here, and the page shows its answer. The browser
+ * gets neither zod nor libphonenumber-js; the class-list reader (papaparse) is loaded only when
+ * a list is read.
  */
-import '../lib/browser-zod' // first: before any schema is built
 import { useEffect, useId, useState, type ChangeEvent, type SubmitEvent } from 'react'
-import { parseClassList } from '../lib/class-list'
-import { signUpErrors, ZSignUp } from '../lib/cms/schemas'
-import { emptyChild, isBlankChild, toSignUpInput, type FormValues } from '../lib/signup-form'
-import type { Lang } from '../i18n/routes'
-import { signUpUI } from '../i18n/signup'
+import type { SignUpMessageKey } from '../lib/cms/schemas'
+import { emptyChild, isBlankChild, quickCheck, type FormValues } from '../lib/signup-values'
+import type { SignUpFormUI } from '../i18n/signup'
 import { fill } from '../i18n/ui'
 
 export type SignUpEventInfo = {
@@ -24,7 +24,9 @@ export type SignUpEventInfo = {
 }
 
 type Props = {
-  lang: Lang
+  /** The form's text and the schema's messages, in the page's language (signUpFormUI, signUpMessages). */
+  text: SignUpFormUI
+  messages: Record<SignUpMessageKey, string>
   action: string
   event: SignUpEventInfo
   formToken: string
@@ -38,7 +40,7 @@ type Props = {
 const BLANK_ROWS = 3
 
 export default function SignUpForm(props: Props) {
-  const t = signUpUI(props.lang)
+  const t = props.text
   const uid = useId()
   const [hydrated, setHydrated] = useState(false)
   const [values, setValues] = useState<FormValues>(() => {
@@ -64,7 +66,8 @@ export default function SignUpForm(props: Props) {
   const addChild = () => setValues((v) => ({ ...v, children: [...v.children, emptyChild()] }))
   const removeChild = (i: number) => setValues((v) => ({ ...v, children: v.children.filter((_, j) => j !== i) }))
 
-  const readList = (text: string) => {
+  const readList = async (text: string) => {
+    const { parseClassList } = await import('../lib/class-list')
     const result = parseClassList(text)
     setValues((v) => {
       const typed = v.children.filter((c) => !isBlankChild(c))
@@ -76,23 +79,15 @@ export default function SignUpForm(props: Props) {
   const onFile = async (e: ChangeEvent<HTMLInputElement>) => {
     const file = e.target.files?.[0]
     if (!file) return
-    readList(await file.text())
+    await readList(await file.text())
     e.target.value = ''
   }
 
   const onSubmit = (e: SubmitEvent<HTMLFormElement>) => {
-    const filled = { ...values, children: values.children.filter((c) => !isBlankChild(c)) }
-    const parsed = ZSignUp.safeParse(toSignUpInput({ ...filled, eventId: props.event.id, idempotencyKey: values.idempotencyKey ?? props.idempotencyKey }))
-    if (parsed.success) return
+    const found = Object.entries(quickCheck(values))
+    if (!found.length) return // sent as a plain form; the server judges and the page shows its answer
     e.preventDefault()
-    // Errors refer to the filled rows; map them back to the rows on screen.
-    const rowIndex = values.children.map((c, i) => [c, i] as const).filter(([c]) => filled.children.includes(c)).map(([, i]) => i)
-    const mapped: Record<string, string> = {}
-    for (const [path, message] of Object.entries(signUpErrors(parsed.error, props.lang))) {
-      const m = /^children\.(\d+)\.(.+)$/.exec(path)
-      mapped[m ? `children.${rowIndex[Number(m[1])] ?? m[1]}.${m[2]}` : path] = message
-    }
-    setErrors(mapped)
+    setErrors(Object.fromEntries(found.map(([path, key]) => [path, props.messages[key]])))
     requestAnimationFrame(() => document.getElementById(`${uid}-errors`)?.focus())
   }
 
@@ -298,7 +293,7 @@ export default function SignUpForm(props: Props) {
           <textarea id={fieldId('classList')} name={hydrated ? undefined : 'classList'} rows={4} value={listText} onChange={(e) => setListText(e.target.value)} />
         </div>
         {hydrated && (
-          <button type="button" className="button secondary" onClick={() => readList(listText)} disabled={!listText.trim()}>
+          <button type="button" className="button secondary" onClick={() => void readList(listText)} disabled={!listText.trim()}>
             {t.readClassList}
           </button>
         )}

@@ -5,29 +5,9 @@
  * rows), and a pasted or uploaded class list adds its children after the typed rows.
  */
 import { parseClassList, type ClassListResult } from './class-list'
+import { emptyChild, isBlankChild, type FormValues } from './signup-values'
 
-export type FormValues = {
-  eventId?: string
-  idempotencyKey?: string
-  submittedBy?: string
-  schoolName?: string
-  childArea?: string
-  guardian: Record<string, string>
-  guardianConsent?: string
-  assentAll?: string
-  children: Record<string, string>[]
-}
-
-const CHILD_TEXT_FIELDS = ['familyName', 'givenName', 'birthDate', 'school', 'grade'] as const
-
-/** A child row nobody typed in (the form offers blank rows); it is left out, not refused. */
-export function isBlankChild(row: Record<string, string | undefined>): boolean {
-  return CHILD_TEXT_FIELDS.every((f) => (row[f] ?? '').trim() === '')
-}
-
-export function emptyChild(): Record<string, string> {
-  return { familyName: '', givenName: '', birthDate: '', school: '', grade: '', priorityGroup: '' }
-}
+export type { FormValues } from './signup-values'
 
 /** Reads the form. Values stay strings; the schema decides what they mean. */
 export async function readSignUpForm(form: FormData): Promise<{ values: FormValues; classList: ClassListResult }> {

@@ -10,7 +10,8 @@
  *    beside a raw Node server doing a guarded insert into the same database, then the seats
  *    counted for overbooking (tests/bench/signup.ts): on SQLite, and on PostgreSQL (a fresh
  *    database on the local server; skipped, with the reason printed, when there is none).
- * 4. JavaScript shipped by every public page (from the sitemap, plus the 404 page).
+ * 4. JavaScript shipped by every public page (from the sitemap, plus the 404 page), and by the
+ *    sign-up page: every file it loads, gzipped and raw (target: at most 75 KB gzipped).
  *
  * Options (environment): BENCH_SECONDS (default 10), BENCH_CONNECTIONS (default 50),
  * BENCH_SIGNUP_CLIENTS (default 32).
@@ -24,6 +25,7 @@ import autocannon from 'autocannon'
 import { SMTPServer } from 'smtp-server'
 import { ensureBuilt } from '../../server/build'
 import { freePort } from '../helpers/ports'
+import { pageScripts } from '../helpers/page-js'
 import { createTestDatabase } from '../helpers/postgres'
 import { benchSignUps, rawPostgresSignUps, rawSqliteSignUps } from './signup'
 
@@ -181,6 +183,19 @@ async function main() {
       process.stdout.write(`${String(bytes).padStart(7)} B  ${new URL(url).pathname}\n`)
     }
     process.stdout.write(`${urls.length} pages, ${fmt(total)} bytes of JavaScript in all\n`)
+    // the one island: every file the sign-up page loads (island, React, their imports), gzipped (tests/helpers/page-js.ts)
+    let signUpPage = ''
+    for (const url of urls.filter((u) => /\/su-kien\/[^/]+\/$/.test(new URL(u).pathname))) {
+      const candidate = `${server.url}${new URL(url).pathname}dang-ky/`
+      if ((await (await fetch(candidate)).text()).includes('<astro-island')) {
+        signUpPage = candidate
+        break
+      }
+    }
+    if (signUpPage) {
+      const js = await pageScripts(signUpPage)
+      process.stdout.write(`sign-up page: ${fmt(js.gzip)} B gzipped (${fmt(js.raw)} B raw) in ${js.files.length} files, target ≤ 75 KB (${new URL(signUpPage).pathname})\n`)
+    } else process.stdout.write('sign-up page: no event takes sign-ups now, not measured\n')
   } finally {
     await server.stop()
   }

@@ -4,6 +4,7 @@ import { ZSignUp } from '../../cms/schemas/signup'
 import { checkFormToken, honeypotFilled, issueFormToken, signUpFormOf, takeFormAllowance } from '../../cms/services/form-guard'
 import { normaliseDate, parseClassList } from '../../site/lib/class-list'
 import { readSignUpForm, toSignUpInput } from '../../site/lib/signup-form'
+import { quickCheck, type FormValues } from '../../site/lib/signup-values'
 
 const SECRET = 'unit-test-secret-0123456789abcdefghijkl'
 
@@ -120,5 +121,44 @@ describe('sign-up form decoding', () => {
       ['Trường Tiểu học Tân An', 12, true],
       ['Trường Tiểu học Tân An', 12, true],
     ])
+  })
+})
+
+describe("the island's light check before sending", () => {
+  const good: FormValues = {
+    eventId: '7',
+    idempotencyKey: 'abcdefghijklmnop1234',
+    guardian: { name: 'Trần Văn An', relationship: 'father', phone: '0912 345 678', email: '' },
+    guardianConsent: 'on',
+    children: [
+      { familyName: 'Trần', givenName: 'Mai', birthDate: '2016-03-04', assent: 'on' },
+      { familyName: '', givenName: '', birthDate: '' },
+    ],
+  }
+  const withGuardian = (g: Record<string, string>): FormValues => ({ ...good, guardian: { ...good.guardian, ...g } })
+  const cases: [string, FormValues, Record<string, string>][] = [
+    ['a complete form', good, {}],
+    ['no name, no relationship', withGuardian({ name: ' ', relationship: '' }), { 'guardian.name': 'required', 'guardian.relationship': 'required' }],
+    ['no way to reach the family', withGuardian({ phone: '', email: '' }), { 'guardian.phone': 'contact-required' }],
+    ['a phone number too short', withGuardian({ phone: '12345' }), { 'guardian.phone': 'invalid-phone' }],
+    ['letters in the phone number', withGuardian({ phone: '0912 ABC 678' }), { 'guardian.phone': 'invalid-phone' }],
+    ['an email address without @', withGuardian({ phone: '', email: 'me.example.vn' }), { 'guardian.email': 'invalid-email' }],
+    ['no consent', { ...good, guardianConsent: '' }, { guardianConsent: 'consent-required' }],
+    ['only blank rows', { ...good, children: [{ familyName: '', givenName: '' }] }, { children: 'no-children' }],
+    ['a row half filled (rows as on screen)', { ...good, children: [{ familyName: '', givenName: '' }, { familyName: 'Lê', givenName: 'Bình' }] }, { 'children.1.birthDate': 'required' }],
+  ]
+  it.each(cases)('%s', (_, values, problems) => {
+    expect(quickCheck(values)).toEqual(problems)
+  })
+  it('is looser than the schema, never stricter: what it refuses, the server refuses too', () => {
+    expect(ZSignUp.safeParse(toSignUpInput({ ...good, children: good.children.slice(0, 1) })).success).toBe(true)
+    for (const [name, values, problems] of cases) {
+      const filled = { ...values, children: values.children.filter((c) => c.familyName || c.givenName || c.birthDate) }
+      const server = ZSignUp.safeParse(toSignUpInput(filled))
+      if (Object.keys(problems).length) expect(server.success, name).toBe(false)
+    }
+    // numbers the light check lets through are judged by the server (libphonenumber-js)
+    expect(quickCheck(withGuardian({ phone: '0123 456 789' }))).toEqual({})
+    expect(ZSignUp.safeParse(toSignUpInput(withGuardian({ phone: '0123 456 789' }))).success).toBe(false)
   })
 })
