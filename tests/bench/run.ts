@@ -12,6 +12,9 @@
  *    database on the local server; skipped, with the reason printed, when there is none).
  * 4. JavaScript shipped by every public page (from the sitemap, plus the 404 page), and by the
  *    sign-up page: every file it loads, gzipped and raw (target: at most 75 KB gzipped).
+ * 5. A public image (the home page's share image) beside raw Node sending the same bytes, and the
+ *    server's resident memory once started and during the SQLite sign-up bench (targets: 300 MB
+ *    after start, 450 MB under the bench).
  *
  * Options (environment): BENCH_SECONDS (default 10), BENCH_CONNECTIONS (default 50),
  * BENCH_SIGNUP_CLIENTS (default 32).
@@ -37,7 +40,13 @@ const SECRET = 'bench-secret-0123456789abcdefghijklmnopqrstu'
 /** The sign-up bench posts from one address as fast as it can: lift the per-address limit and the fill-in time. */
 const BENCH_ENV = { PAYLOAD_SECRET: SECRET, SIGNUP_RATE_LIMIT: '100000000', FORM_MIN_SECONDS: '0' }
 
-type Started = { url: string; ms: number; stop: () => Promise<void> }
+type Started = { url: string; ms: number; pid: number; stop: () => Promise<void> }
+
+/** The server process's resident memory, MB (Linux: /proc). */
+async function residentMB(pid: number): Promise<number> {
+  const status = await fs.readFile(`/proc/${pid}/status`, 'utf8').catch(() => '')
+  return Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? 0) / 1024
+}
 
 async function startAndTime(dbFile: string, dir: string, extraEnv: Record<string, string> = {}): Promise<Started> {
   const port = await freePort()
@@ -60,6 +69,7 @@ async function startAndTime(dbFile: string, dir: string, extraEnv: Record<string
   return {
     url,
     ms,
+    pid: child.pid ?? 0,
     stop: async () => {
       const exited = new Promise((r) => child.once('exit', r))
       child.kill('SIGTERM')
@@ -89,9 +99,9 @@ async function load(url: string, headers: Record<string, string>) {
 }
 
 /** Requests/s of one page on the project server beside a raw Node server sending the same bytes. */
-async function compareWithRaw(name: string, url: string): Promise<void> {
-  process.stdout.write(`\n== ${name}, ${SECONDS} s, ${CONNECTIONS} connections, accept-encoding: br\n`)
-  const headers = { 'accept-encoding': 'br' }
+async function compareWithRaw(name: string, url: string, kind: 'page' | 'file' = 'page'): Promise<void> {
+  const headers: Record<string, string> = kind === 'page' ? { 'accept-encoding': 'br' } : {}
+  process.stdout.write(`\n== ${name}, ${SECONDS} s, ${CONNECTIONS} connections${kind === 'page' ? ', accept-encoding: br' : ''}\n`)
   const res = await fetch(url, { headers })
   const body = Buffer.from(await res.arrayBuffer())
   // fetch decodes; ask again without decoding to get the bytes on the wire
@@ -104,11 +114,17 @@ async function compareWithRaw(name: string, url: string): Promise<void> {
       })
       .on('error', reject)
   })
-  const raw = await rawServer(wire, { 'content-type': 'text/html; charset=utf-8', 'content-encoding': 'br', vary: 'Accept-Encoding' })
+  // the raw server sends the same bytes from memory, with the same kind of headers
+  const raw = await rawServer(
+    wire,
+    kind === 'page'
+      ? { 'content-type': 'text/html; charset=utf-8', 'content-encoding': 'br', vary: 'Accept-Encoding' }
+      : { 'content-type': res.headers.get('content-type') ?? 'application/octet-stream', etag: res.headers.get('etag') ?? '"x"', 'cache-control': 'public, max-age=31536000', 'x-content-type-options': 'nosniff' },
+  )
   try {
     const ours = await load(url, headers)
     const theirs = await load(raw.url, headers)
-    process.stdout.write(`${new URL(url).pathname}: ${fmt(body.length)} bytes of HTML, ${fmt(wire.length)} bytes brotli on the wire\n`)
+    process.stdout.write(kind === 'page' ? `${new URL(url).pathname}: ${fmt(body.length)} bytes of HTML, ${fmt(wire.length)} bytes brotli on the wire\n` : `${new URL(url).pathname}: ${fmt(body.length)} bytes\n`)
     process.stdout.write(`project server:   ${fmt(ours.rps)} req/s  p50 ${ours.p50} ms  p99 ${ours.p99} ms  errors ${ours.errors}\n`)
     process.stdout.write(`raw Node server:  ${fmt(theirs.rps)} req/s  p50 ${theirs.p50} ms  p99 ${theirs.p99} ms  errors ${theirs.errors}\n`)
     process.stdout.write(`ratio: ${(ours.rps / theirs.rps).toFixed(2)} of the raw server\n`)
@@ -161,6 +177,11 @@ async function main() {
   const server = await startAndTime(dbFile, dir, { SMTP_HOST: '127.0.0.1', SMTP_PORT: String(sink.port) })
   process.stdout.write(`existing database:                          ${fmt(server.ms)} ms\n`)
 
+  // resident memory once started and idle a moment (target: 300 MB)
+  await new Promise((r) => setTimeout(r, 5_000))
+  const memoryAtStart = await residentMB(server.pid)
+  process.stdout.write(`server resident memory after start: ${fmt(memoryAtStart)} MB (target ≤ 300 MB)\n`)
+
   try {
     for (const [name, pagePath] of [
       ['Home page', '/'],
@@ -169,8 +190,21 @@ async function main() {
       await compareWithRaw(name, `${server.url}${pagePath}`)
     }
 
+    // a public image (the current campaign's share image), beside raw Node sending the same bytes
+    const home = await (await fetch(`${server.url}/`)).text()
+    const image = /<meta property="og:image" content="([^"]+)"/.exec(home)?.[1]
+    if (image) await compareWithRaw('Public image', image.replace(/^https?:\/\/[^/]+/, server.url), 'file')
+    else process.stdout.write('\n== Public image: the home page has no share image, not measured\n')
+
     process.stdout.write(`\n== Sign-ups through the public form, ${SECONDS} s, ${SIGNUP_CLIENTS} concurrent clients, SQLite\n`)
-    printSignUps(await benchSignUps({ url: server.url, raw: rawSqliteSignUps(dbFile), secret: SECRET, seconds: SECONDS, clients: SIGNUP_CLIENTS, capacity: 1000 }))
+    let peak = 0
+    const sampler = setInterval(() => void residentMB(server.pid).then((mb) => (peak = Math.max(peak, mb))), 250)
+    try {
+      printSignUps(await benchSignUps({ url: server.url, raw: rawSqliteSignUps(dbFile), secret: SECRET, seconds: SECONDS, clients: SIGNUP_CLIENTS, capacity: 1000 }))
+    } finally {
+      clearInterval(sampler)
+    }
+    process.stdout.write(`server resident memory under the sign-up bench: ${fmt(peak)} MB at the most, ${fmt(await residentMB(server.pid))} MB at the end (target ≤ 450 MB)\n`)
 
     process.stdout.write('\n== JavaScript shipped per public page\n')
     const xml = await (await fetch(`${server.url}/sitemap.xml`)).text()
