@@ -4,8 +4,6 @@
  */
 import { getPayload, type Migration, type Payload } from 'payload'
 import { env } from './env'
-import { migrations as postgresMigrations } from './migrations/postgres'
-import { migrations as sqliteMigrations } from './migrations/sqlite'
 import config from './payload.config'
 
 type GeneratedMigration<Up, Down> = { name: string; up: (args: Up) => Promise<void>; down: (args: Down) => Promise<void> }
@@ -18,7 +16,8 @@ function neutral<Up, Down>(list: GeneratedMigration<Up, Down>[]): Migration[] {
 export async function startPayload(options: { cron?: boolean } = {}): Promise<Payload> {
   const payload = await getPayload({ config, cron: options.cron ?? false })
   const kind = env().database.kind
-  if (kind === 'sqlite') await payload.db.migrate({ migrations: neutral(sqliteMigrations) })
-  if (kind === 'postgres') await payload.db.migrate({ migrations: neutral(postgresMigrations) })
+  // only the migrations (and so the adapter) of the database in use are loaded
+  if (kind === 'sqlite') await payload.db.migrate({ migrations: neutral((await import('./migrations/sqlite')).migrations) })
+  if (kind === 'postgres') await payload.db.migrate({ migrations: neutral((await import('./migrations/postgres')).migrations) })
   return payload
 }

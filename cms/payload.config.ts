@@ -29,7 +29,7 @@ const appEnv = env()
 export default buildConfig({
   serverURL: appEnv.serverURL,
   secret: appEnv.secret,
-  db: databaseAdapter(appEnv),
+  db: await databaseAdapter(appEnv),
   editor: lexicalEditor(),
   // every image Payload opens is held to the pixel limit (cms/services/images.ts)
   sharp: limitedSharp,

@@ -3,6 +3,7 @@
  * environment once (cms/env.ts), starts the composed server and stops it cleanly on SIGTERM.
  */
 import { env } from '../cms/env'
+import { collectStartupGarbage } from './runtime'
 
 export async function runServer(banner?: (url: string) => string): Promise<void> {
   if (process.env.NODE_ENV !== 'production') {
@@ -16,6 +17,7 @@ export async function runServer(banner?: (url: string) => string): Promise<void>
   const app = await createAppServer(appEnv)
   process.stdout.write(`[server] listening on ${app.url} (${appEnv.appEnv}, ${appEnv.database.kind})\n`)
   await app.ready
+  collectStartupGarbage()
   process.stdout.write(`[server] ready in ${((Date.now() - started) / 1000).toFixed(1)} s\n`)
   if (banner) process.stdout.write(banner(appEnv.serverURL))
   let stopping = false

@@ -10,10 +10,28 @@
  * - `MALLOC_ARENA_MAX=2`: glibc otherwise keeps an allocation arena per thread (sharp and libvips
  *   use several), and memory freed in them is rarely given back.
  */
+import v8 from 'node:v8'
+import vm from 'node:vm'
+
 export const SERVER_NODE_ARGS = ['--max-semi-space-size=16'] as const
 export const SERVER_ENV = { MALLOC_ARENA_MAX: '2' } as const
 
 const missing = SERVER_NODE_ARGS.filter((arg) => !process.execArgv.includes(arg))
 if (missing.length && process.platform !== 'win32' && typeof process.execve === 'function') {
   process.execve(process.execPath, [process.execPath, ...missing, ...process.execArgv, ...process.argv.slice(1)], { ...process.env, ...SERVER_ENV })
+}
+
+// Source maps (tsx turns them on) keep every loaded module's map in memory (tens of MB for
+// Next's and Payload's bundles); the server's stack traces give the compiled positions instead.
+process.setSourceMapsEnabled(false)
+
+/**
+ * Once the server is up: start-up (loading Next, Payload, Astro, migrating, seeding) leaves a
+ * heap of garbage behind that V8 would otherwise keep committed until memory pressure. One full
+ * collection gives it back.
+ */
+export function collectStartupGarbage(): void {
+  v8.setFlagsFromString('--expose-gc')
+  const gc = vm.runInNewContext('gc') as unknown
+  if (typeof gc === 'function') gc()
 }

@@ -39,5 +39,9 @@ export async function checkImage(bytes: Buffer, maxMegapixels = MAX_MEGAPIXELS):
   return { ok: true, width: meta.width, height: frameHeight, frames, format }
 }
 
+// Uploads are rare and each image is new: libvips' operation cache (up to 50 MB by default) would
+// only hold memory.
+sharp.cache(false)
+
 /** sharp as Payload gets it: the pixel limit is set on every image it opens, whatever options it passes. */
 export const limitedSharp: SharpDependency = (input, options) => sharp(input, { ...options, limitInputPixels: MAX_INPUT_PIXELS })
