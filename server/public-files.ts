@@ -6,7 +6,7 @@
  * to Payload, which applies the collection's access rules.
  *
  * The index of public names is built on first use and dropped whenever content changes (the
- * same announcements that drop cached pages).
+ * same announcements that drop cached pages), seats and units aside.
  */
 import fs from 'node:fs/promises'
 import type { IncomingMessage, ServerResponse } from 'node:http'
@@ -39,7 +39,11 @@ export function publicFiles(payload: Payload, options: { memoryBytes?: number } 
     held.clear()
     heldBytes = 0
   }
-  const stopWatching = onContentChange(forget)
+  // any content change may change which documents the public may read (a contest entry published
+  // with consent, say), except seats and units taken or freed, announced with every sign-up
+  const stopWatching = onContentChange((change) => {
+    if (change.source !== 'claims') forget()
+  })
 
   const publicNames = () => {
     names ??= Promise.all([...dirs.keys()].map(async (slug) => [slug, await publicFileNames(payload, slug as CollectionSlug)] as const)).then((entries) => new Map(entries))
