@@ -13,8 +13,9 @@ function neutral<Up, Down>(list: GeneratedMigration<Up, Down>[]): Migration[] {
   return list.map((m) => ({ name: m.name, up: (args) => m.up(args as Up), down: (args) => m.down(args as Down) }))
 }
 
-export async function startPayload(options: { cron?: boolean } = {}): Promise<Payload> {
-  const payload = await getPayload({ config, cron: options.cron ?? false })
+export async function startPayload(): Promise<Payload> {
+  // No cron here: the server runs Payload's job queue with its other background work (services/background.ts).
+  const payload = await getPayload({ config, cron: false })
   const kind = env().database.kind
   // only the migrations (and so the adapter) of the database in use are loaded
   if (kind === 'sqlite') await payload.db.migrate({ migrations: neutral((await import('./migrations/sqlite')).migrations) })

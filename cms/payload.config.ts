@@ -72,13 +72,12 @@ export default buildConfig({
     disablePlaygroundInProduction: true,
   },
   jobs: {
-    // Scheduled publishing queues jobs; the server runs due jobs every minute.
+    // Scheduled publishing queues jobs; the server runs due jobs every minute (services/background.ts).
     access: {
       queue: ({ req }) => checkRole(['admin', 'editor'], req.user),
       cancel: ({ req }) => checkRole(['admin', 'editor'], req.user),
       run: ({ req }) => checkRole(['admin'], req.user),
     },
-    autoRun: [{ cron: '* * * * *', queue: 'default' }],
   },
   upload: {
     // one file; the whole request is limited by the server before Payload reads it (cms/limits.ts)

@@ -14,12 +14,11 @@ import { pathToFileURL } from 'node:url'
 import type { Payload } from 'payload'
 import sirv from 'sirv'
 import { startPayload } from '../cms/bootstrap'
-import { deliverOutbox, purgeOutbox } from '../cms/email/adapter'
 import type { AppEnv } from '../cms/env'
 import { seedDemoContent } from '../cms/seed'
 import { onContentChange } from '../cms/services/content-events'
-import { filledBatch, onEmailQueued, resumeOutbox } from '../cms/services/email/outbox'
-import { NOTICE_SETTLE_MS, onNoticesDue, runSignUpChores, sendDueNotices } from '../cms/services/signup-notices'
+import { startBackground } from '../cms/services/background'
+import type { Runner } from '../cms/services/jobs'
 import { QuietGate } from './quiet'
 import { unavailableHtml } from '../site/lib/unavailable'
 import { langFromPath } from '../site/i18n/routes'
@@ -28,7 +27,6 @@ import { bodyLimitOf, countBody, declaredTooLarge, sendTooLarge } from './body-l
 import { canonicalPath, requestTarget } from './paths'
 import { adminHeaders, siteHeaders } from './security-headers'
 import { CLIENT_ADDRESS_HEADER, resolveClientAddress } from '../cms/services/client-address'
-import { onPasswordResetDue } from '../cms/services/staff-login'
 import { publicFiles, type PublicFiles } from './public-files'
 
 type NodeHandler = (req: http.IncomingMessage, res: http.ServerResponse, next?: () => void, locals?: object) => Promise<void> | void
@@ -41,9 +39,6 @@ export type AppServer = {
   url: string
   close(): Promise<void>
 }
-
-/** Registrations whose notices one run queues; the next batch waits for quiet again. */
-const NOTICE_BATCH = 20
 
 const NEXT_PREFIXES = ['/admin', '/api', '/_next']
 const isNextPath = (pathname: string) => NEXT_PREFIXES.some((p) => pathname === p || pathname.startsWith(`${p}/`))
@@ -64,120 +59,28 @@ export async function createAppServer(appEnv: AppEnv, options: { retryMs?: numbe
   let closed = false
   const timers = new Set<NodeJS.Timeout>()
 
-  // Mail work waits while requests are being answered (at most 30 s): see server/quiet.ts.
+  // Background work (mail, notices, chores, scheduled publishing) waits while requests are
+  // being answered (at most 30 s): see server/quiet.ts and cms/services/background.ts.
   const gate = new QuietGate()
-
-  // --- email delivery: right after something is queued, and every 15 s for retries
-  let deliverSoon: NodeJS.Timeout | null = null
-  // One run at a time; a message queued during a run gets a run of its own right after.
-  let delivering = false
-  let deliverAgain = false
-  const deliver = () => {
-    if (!payload || closed) return
-    if (delivering) {
-      deliverAgain = true
-      return
-    }
-    delivering = true
-    gate.whenQuiet(() => void deliverRun())
-  }
-  const deliverRun = () => {
-    if (!payload || closed) {
-      delivering = false
-      return
-    }
-    return deliverOutbox(payload, appEnv)
-      .then((stats) => {
-        // a full batch: there may be more due behind it
-        if (filledBatch(stats)) deliverAgain = true
-      })
-      .catch((err: unknown) => log(`email delivery failed: ${err instanceof Error ? err.message : String(err)}`))
-      .finally(() => {
-        delivering = false
-        if (deliverAgain) {
-          deliverAgain = false
-          deliver()
-        }
-      })
-  }
-  const stopQueued = onEmailQueued(() => {
-    if (deliverSoon) return
-    deliverSoon = setTimeout(() => {
-      deliverSoon = null
-      deliver()
-    }, 100)
-  })
-  const deliveryLoop = setInterval(deliver, 15_000)
-  deliveryLoop.unref()
-
-  // --- sign-up confirmations: queued a moment after the sign-up, once the submission has settled
-  let noticesSoon: NodeJS.Timeout | null = null
-  let lastSignUpAt = 0
-  const queueNotices = () => {
-    if (!payload || closed) return
-    const settledBefore = new Date(Date.now() - NOTICE_SETTLE_MS)
-    sendDueNotices(payload, { settledBefore, limit: NOTICE_BATCH })
-      .then((queued) => {
-        if (queued >= NOTICE_BATCH) gate.whenQuiet(queueNotices) // more behind this batch
-        else if (lastSignUpAt >= settledBefore.getTime()) scheduleNotices() // sign-ups too fresh for this run
-      })
-      .catch((err: unknown) => log(`queuing sign-up notices failed: ${err instanceof Error ? err.message : String(err)}`))
-  }
-  const scheduleNotices = () => {
-    if (noticesSoon || closed) return
-    noticesSoon = setTimeout(() => {
-      noticesSoon = null
-      gate.whenQuiet(queueNotices)
-    }, NOTICE_SETTLE_MS + 200)
-  }
-  // --- password resets: the token and email of a forgot-password request, once its answer has gone
-  const stopResets = onPasswordResetDue((work) => gate.whenQuiet(() => (closed ? undefined : work())))
-
-  const stopNotices = onNoticesDue(() => {
-    lastSignUpAt = Date.now()
-    scheduleNotices()
-  })
-
-  // --- sign-up chores: half-done sign-ups finished, notices nobody queued, reminders (every minute)
-  let choresRunning = false
-  const chores = () => {
-    if (!payload || closed || choresRunning) return
-    choresRunning = true
-    const instance = payload
-    runSignUpChores(instance)
-      .then((done) => {
-        if (done.finished || done.notices || done.reminders || done.promoted) log(`sign-up chores: ${done.finished} finished, ${done.notices} notices, ${done.reminders} reminders, ${done.promoted} promoted`)
-      })
-      // delivered emails lose their bodies (and the families' links) after the retention period
-      .then(() => purgeOutbox(instance, appEnv))
-      .then((purged) => {
-        if (purged) log(`email outbox: ${purged} delivered messages emptied after ${appEnv.mail.retentionDays} days`)
-      })
-      .catch((err: unknown) => log(`sign-up chores failed: ${err instanceof Error ? err.message : String(err)}`))
-      .finally(() => {
-        choresRunning = false
-      })
-  }
-  const choresLoop = setInterval(chores, 60_000)
-  choresLoop.unref()
+  let background: Runner | null = null
 
   // --- Payload, retried until the database answers
   const ready = new Promise<Payload>((resolve) => {
     const attempt = async () => {
       try {
-        const instance = await startPayload({ cron: true })
+        const instance = await startPayload()
         if (appEnv.seedDemo) {
           const report = await seedDemoContent(instance, { contentDir: path.join(appEnv.root, 'content') })
           log(`demo content: ${report.created} created, ${report.existing} already there`)
         }
-        const resumed = await resumeOutbox(instance)
-        if (resumed) log(`email outbox: ${resumed} messages due again after the restart`)
+        if (!closed) {
+          const started = await startBackground(instance, appEnv, { quiet: gate, log })
+          if (closed) await started.stop() // closed while it started
+          else background = started
+        }
         payload = instance
         files = publicFiles(instance)
         resolve(instance)
-        deliver()
-        chores()
-        scheduleNotices() // what a previous process stored and did not confirm
       } catch (err) {
         if (closed) return
         log(`cannot start the CMS (${err instanceof Error ? err.message : String(err)}); retrying in ${retryMs / 1000} s`)
@@ -331,16 +234,10 @@ export async function createAppServer(appEnv: AppEnv, options: { retryMs?: numbe
     async close() {
       closed = true
       stopWatching()
-      stopQueued()
-      stopNotices()
-      stopResets()
-      gate.close()
-      if (noticesSoon) clearTimeout(noticesSoon)
-      clearInterval(deliveryLoop)
-      clearInterval(choresLoop)
-      if (deliverSoon) clearTimeout(deliverSoon)
       for (const t of timers) clearTimeout(t)
       files?.stop()
+      await background?.stop()
+      gate.close()
       server.closeAllConnections()
       await new Promise<void>((resolve) => server.close(() => resolve()))
       await nextApp.close().catch(() => undefined)

@@ -2,7 +2,7 @@
  * Background work that yields to people. Queuing confirmation emails and delivering mail can
  * wait a few seconds; a family waiting for its sign-up result cannot. So that work starts when
  * no request is being answered, and at the latest after `maxWaitMs`, so a long rush only delays
- * mail, never stops it.
+ * mail, never stops it. The background jobs (cms/services/background.ts) see it as their `Quiet`.
  */
 import type http from 'node:http'
 

@@ -6,6 +6,7 @@
  * saved as an .eml file in MAIL_DIR and listed for admins in the "Email outbox" collection.
  */
 import fs from 'node:fs/promises'
+import net from 'node:net'
 import path from 'node:path'
 import { nodemailerAdapter } from '@payloadcms/email-nodemailer'
 import nodemailer, { type Transporter } from 'nodemailer'
@@ -23,14 +24,43 @@ function addressOf(value: SendEmailOptions['to'] | SendEmailOptions['from'] | Se
 /** Messages sent at the same time, each over its own SMTP connection (a burst of sign-ups means hundreds). */
 export const MAIL_CONNECTIONS = 4
 
+const CONNECTION_TIMEOUT_MS = 10_000
+
+/**
+ * Opens the TCP connection of an SMTP session with Nagle's algorithm off. Nodemailer 9 writes a
+ * message's last lines (the closing `.`) as a small segment of their own and leaves Nagle on, so
+ * each message waited for the server's delayed ACK (40 ms on Linux): about 22 messages/s per
+ * connection on loopback instead of several hundred. Nodemailer still does TLS (SMTP_SECURE, or
+ * STARTTLS) over this socket.
+ */
+function connectWithoutDelay(host: string, port: number, callback: (err: Error | null, socketOptions?: { connection: net.Socket }) => void): void {
+  const socket = net.connect({ host, port, noDelay: true })
+  const fail = (err: Error) => {
+    socket.destroy()
+    callback(err)
+  }
+  const timeout = () => fail(Object.assign(new Error('Connection timeout'), { code: 'ETIMEDOUT' }))
+  socket.setTimeout(CONNECTION_TIMEOUT_MS, timeout)
+  socket.once('error', fail)
+  socket.once('connect', () => {
+    socket.off('error', fail)
+    socket.off('timeout', timeout)
+    socket.setTimeout(0)
+    callback(null, { connection: socket })
+  })
+}
+
 /**
  * The transport delivery goes through. Over SMTP it is a pool of up to MAIL_CONNECTIONS
  * connections, each kept for many messages (a mail server greets a new connection slowly, often
  * on purpose), opened when there is mail and closed once the outbox is empty. Without SMTP, a
  * stream transport whose raw message is saved as an .eml file.
  */
+type Opened = { transport: Transporter; send: (message: SendEmailOptions) => Promise<unknown> }
+
 class MailTransport {
-  private current: { transport: Transporter; send: (message: SendEmailOptions) => Promise<unknown> } | null = null
+  /** The transport being opened or open: the senders of a run share it (each opening one of its own left pools open). */
+  private current: Promise<Opened> | null = null
 
   constructor(private readonly appEnv: Pick<AppEnv, 'smtp' | 'mail'>) {}
 
@@ -38,8 +68,12 @@ class MailTransport {
     return !this.appEnv.smtp
   }
 
-  private async open(payload: Payload) {
-    if (this.current) return this.current
+  private open(payload: Payload): Promise<Opened> {
+    this.current ??= this.create(payload)
+    return this.current
+  }
+
+  private async create(payload: Payload): Promise<Opened> {
     const smtp = this.appEnv.smtp
     const transport: Transporter = smtp
       ? nodemailer.createTransport({
@@ -49,7 +83,8 @@ class MailTransport {
           auth: smtp.user ? { user: smtp.user, pass: smtp.pass ?? '' } : undefined,
           pool: true,
           maxConnections: MAIL_CONNECTIONS,
-          connectionTimeout: 10_000,
+          getSocket: (_options, callback) => connectWithoutDelay(smtp.host, smtp.port, callback),
+          connectionTimeout: CONNECTION_TIMEOUT_MS,
           greetingTimeout: 10_000,
           socketTimeout: 30_000,
         })
@@ -57,8 +92,7 @@ class MailTransport {
     // @payloadcms/email-nodemailer formats the sender and hands the message to the transport.
     const adapter = await nodemailerAdapter({ defaultFromAddress: this.appEnv.mail.fromAddress, defaultFromName: this.appEnv.mail.fromName, skipVerify: true, transport })
     const sender = adapter({ payload })
-    this.current = { transport, send: (message) => sender.sendEmail(message) }
-    return this.current
+    return { transport, send: (message) => sender.sendEmail(message) }
   }
 
   async deliver(payload: Payload, message: Parameters<Deliver>[0]): Promise<DeliveryReceipt> {
@@ -80,8 +114,9 @@ class MailTransport {
 
   /** Closes the connections (after the messages on them are sent); the next message opens new ones. */
   close(): void {
-    this.current?.transport.close()
+    const current = this.current
     this.current = null
+    void current?.then(({ transport }) => transport.close())
   }
 }
 

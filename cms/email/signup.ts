@@ -6,11 +6,11 @@
  * Vietnamese first, English below. Manage links carry the secret token; QR codes carry only the
  * registration reference, for staff to open the check-in page.
  */
-import QRCode from 'qrcode'
 import { checkInUrl } from '../services/checkin'
 import type { EmailAttachment, OutgoingEmail } from '../services/email/outbox'
 import { emailLayout, escapeHtml } from './layout'
 import { href, type Lang } from '../../site/i18n/routes'
+import { qrPng } from './qr-png'
 
 /** A family's private link, from the site's route table (the only place public paths are written). */
 export const manageLink = (serverURL: string, lang: Lang, token: string) => `${serverURL}${href('manage', lang, { token })}`
@@ -89,9 +89,9 @@ const T = {
   },
 } as const
 
-async function qrAttachment(serverURL: string, reference: string): Promise<EmailAttachment> {
+function qrAttachment(serverURL: string, reference: string): EmailAttachment {
   // 5 px per module, no resampling: about 190 px for a check-in address, sharp for a phone camera
-  const png = await QRCode.toBuffer(checkInUrl(serverURL, reference), { type: 'png', scale: 5, margin: 2, errorCorrectionLevel: 'M' })
+  const png = qrPng(checkInUrl(serverURL, reference), { scale: 5, margin: 2, errorCorrectionLevel: 'M' })
   return { filename: `check-in-${reference}.png`, contentType: 'image/png', cid: `qr-${reference}@check-in`, content: png.toString('base64') }
 }
 
@@ -134,7 +134,7 @@ ${anyWaiting ? `<p>${t.waitlistNote}</p>` : ''}<p style="font-size:13px;color:#6
   const text = (['vi', 'en'] as const)
     .map((lang) => `${T[lang].hello(parts.guardianName)}\n\n${intro(lang).replace(/<[^>]+>/g, '')}\n${parts.event.title[lang]}\n${parts.children.map((c) => textChild(serverURL, c, lang)).join('\n')}`)
     .join('\n\n----\n\n')
-  const attachments = await Promise.all(parts.children.filter((c) => c.status === 'confirmed').map((c) => qrAttachment(serverURL, c.reference)))
+  const attachments = parts.children.filter((c) => c.status === 'confirmed').map((c) => qrAttachment(serverURL, c.reference))
   return { to: parts.to, subject: parts.subject, dedupeKey: parts.dedupeKey, html: emailLayout({ vi: body('vi'), en: body('en') }), text, attachments }
 }
 

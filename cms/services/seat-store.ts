@@ -60,18 +60,30 @@ export async function seatsLeft(payload: Payload, event: SeatedEvent): Promise<S
 
 export type HeldSeat = { number: number; reserved: boolean }
 
-/** Every seat held at an event, by registration id (for lists and exports). */
-export async function seatsOfEvent(payload: Payload, event: SeatedEvent): Promise<Map<string, HeldSeat>> {
-  const pools = seatPools(event)
-  const res = await payload.find({ collection: 'claims', where: { pool: { in: [pools.open.key, pools.reserved.key] } }, limit: 0, pagination: false, depth: 0 })
+/** The seats of these claims, by registration id (a registration's first part when it has several). */
+function seatsByRegistration(event: SeatedEvent, units: { claimant: string; pool: string; number: number }[]): Map<string, HeldSeat> {
   const seats = new Map<string, HeldSeat>()
-  for (const unit of res.docs) {
+  for (const unit of units) {
     const registration = registrationOfClaimant(unit.claimant)
-    if (registration === null) continue
+    if (registration === null || seats.has(registration)) continue
     const claim = { pool: unit.pool, numbers: [unit.number] }
     seats.set(registration, { number: seatNumber(event, claim), reserved: isReservedSeat(event, claim) })
   }
   return seats
+}
+
+/** Every seat held at an event, by registration id (for lists and exports). */
+export async function seatsOfEvent(payload: Payload, event: SeatedEvent): Promise<Map<string, HeldSeat>> {
+  const pools = seatPools(event)
+  const res = await payload.find({ collection: 'claims', where: { pool: { in: [pools.open.key, pools.reserved.key] } }, limit: 0, pagination: false, depth: 0 })
+  return seatsByRegistration(event, res.docs)
+}
+
+/** The seats these registrations hold, by registration id (as `seatOf`, one query for many). */
+export async function seatsOf(payload: Payload, event: SeatedEvent, registrationIds: Id[]): Promise<Map<string, HeldSeat>> {
+  if (!registrationIds.length) return new Map()
+  const res = await payload.find({ collection: 'claims', where: { claimant: { in: registrationIds.map(claimantOf) } }, sort: 'part', limit: 0, pagination: false, depth: 0 })
+  return seatsByRegistration(event, res.docs)
 }
 
 /** How many seats children hold at an event, open and reserved. */

@@ -14,11 +14,10 @@ import type { Payload, Where } from 'payload'
 import type { Event, Registration } from '../payload-types'
 import { env } from '../env'
 import { signUpEmails, type NoticeChild, type NoticeEvent, type NoticeInput } from '../email/signup'
-import { enqueueEmail } from './email/outbox'
+import { enqueueEmail, enqueueEmails, type OutgoingEmail } from './email/outbox'
 import { firstSessionDay } from './eligibility'
 import { finishPending, manageTokenFor, promoteWhereSeatsAreFree, seatedEvent, setRegistrationState, waitlistPosition } from './registrations'
-import { seatOf } from './seat-store'
-import type { SeatedEvent } from './seats'
+import { type HeldSeat, seatsOf } from './seat-store'
 import { idOf, type Id } from './ids'
 
 /** A submission still being processed is left alone by the sweeper for this long. */
@@ -57,7 +56,8 @@ export async function noticeEvent(payload: Payload, eventId: Id): Promise<Notice
   }
 }
 
-async function noticeChild(payload: Payload, seated: SeatedEvent, reg: Registration): Promise<NoticeChild | null> {
+/** What an email says of one child; `seats` holds the seats of the registrations read for it (see `seatsOf`). */
+async function noticeChild(payload: Payload, reg: Registration, seats: Map<string, HeldSeat>): Promise<NoticeChild | null> {
   if (reg.status !== 'confirmed' && reg.status !== 'waitlisted') return null
   if (!reg.idempotencyKey) return null
   const eventId = idOf(reg.event)
@@ -66,16 +66,21 @@ async function noticeChild(payload: Payload, seated: SeatedEvent, reg: Registrat
     familyName: reg.child.familyName,
     givenName: reg.child.givenName,
     status: reg.status,
-    seat: reg.status === 'confirmed' ? ((await seatOf(payload, seated, reg.id))?.number ?? null) : null,
+    seat: reg.status === 'confirmed' ? (seats.get(String(reg.id))?.number ?? null) : null,
     position: reg.status === 'waitlisted' ? await waitlistPosition(payload, eventId, reg) : null,
     manageToken: manageTokenFor(payload.secret, reg.idempotencyKey),
   }
 }
 
-/** When the message with this key was queued, or null if it never was. */
-async function queuedAt(payload: Payload, dedupeKey: string): Promise<string | null> {
-  const res = await payload.find({ collection: 'email-outbox', where: { dedupeKey: { equals: dedupeKey } }, limit: 1, depth: 0, pagination: false, select: { createdAt: true } })
-  return res.docs[0]?.createdAt ?? null
+async function noticeChildren(payload: Payload, regs: Registration[], seats: Map<string, HeldSeat>): Promise<NoticeChild[]> {
+  return (await Promise.all(regs.map((r) => noticeChild(payload, r, seats)))).filter((c): c is NoticeChild => c !== null)
+}
+
+/** When each message with these keys was queued (keys never queued are absent). */
+async function queuedAt(payload: Payload, dedupeKeys: string[]): Promise<Map<string, string>> {
+  if (!dedupeKeys.length) return new Map()
+  const res = await payload.find({ collection: 'email-outbox', where: { dedupeKey: { in: dedupeKeys } }, limit: 0, depth: 0, pagination: false, select: { dedupeKey: true, createdAt: true } })
+  return new Map(res.docs.flatMap((d) => (d.dedupeKey ? [[d.dedupeKey, d.createdAt] as const] : [])))
 }
 
 function groupBySubmission(docs: Registration[]): Map<string, Registration[]> {
@@ -87,15 +92,36 @@ function groupBySubmission(docs: Registration[]): Map<string, Registration[]> {
   return groups
 }
 
-async function queue(payload: Payload, kind: keyof typeof signUpEmails, input: Omit<NoticeInput, 'to'>, to: string | null | undefined) {
-  if (!to) return // phone only: the result page showed the manage links
-  await enqueueEmail(payload, await signUpEmails[kind](env().serverURL, { ...input, to }))
+/** The email of this kind, or null for a family that gave no address (phone only: the result page showed the manage links). */
+async function compose(kind: keyof typeof signUpEmails, input: Omit<NoticeInput, 'to'>, to: string | null | undefined): Promise<OutgoingEmail | null> {
+  return to ? signUpEmails[kind](env().serverURL, { ...input, to }) : null
+}
+
+type EventNotice = { event: NoticeEvent; seats: Map<string, HeldSeat> }
+
+/** Each event's texts and the seats its registrations here hold, read once for a run. */
+async function eventsOf(payload: Payload, regs: Registration[]): Promise<Map<string, EventNotice>> {
+  const byEvent = new Map<string, { id: Id; regs: Id[] }>()
+  for (const reg of regs) {
+    const eventId = idOf(reg.event)
+    const entry = byEvent.get(String(eventId)) ?? { id: eventId, regs: [] }
+    if (reg.status === 'confirmed') entry.regs.push(reg.id)
+    byEvent.set(String(eventId), entry)
+  }
+  const out = new Map<string, EventNotice>()
+  for (const [key, { id, regs: ids }] of byEvent) {
+    const [event, seated] = await Promise.all([noticeEvent(payload, id), seatedEvent(payload, id)])
+    out.set(key, { event, seats: await seatsOf(payload, seated, ids) })
+  }
+  return out
 }
 
 /**
  * Queues the confirmation and seat emails that are due. `scope` narrows the work to one
  * submission or one event (what the caller just changed); `settledBefore` leaves out
  * registrations changed after that time (the sweeper uses it to stay clear of work in progress).
+ * A run reads what it needs for all its families at once (their registrations, seats, emails
+ * already queued), queues the emails, then marks the registrations.
  */
 export async function sendDueNotices(payload: Payload, scope: { submissionId?: string; eventId?: Id; settledBefore?: Date; limit?: number } = {}): Promise<number> {
   const and: Where[] = [{ status: { in: ['confirmed', 'waitlisted'] } }, { confirmationQueuedAt: { exists: false } }]
@@ -103,43 +129,51 @@ export async function sendDueNotices(payload: Payload, scope: { submissionId?: s
   if (scope.eventId !== undefined) and.push({ event: { equals: scope.eventId } })
   if (scope.settledBefore) and.push({ updatedAt: { less_than: scope.settledBefore.toISOString() } })
   const due = await payload.find({ collection: 'registrations', where: { and }, sort: 'createdAt', limit: scope.limit ?? 500, depth: 0, pagination: false })
-  let queued = 0
-  const events = new Map<string, Promise<[NoticeEvent, SeatedEvent]>>() // read once per run, not per family
-  for (const [submissionId, regs] of groupBySubmission(due.docs)) {
+  const groups = groupBySubmission(due.docs)
+  if (!groups.size) return 0
+  const submissionIds = [...groups.keys()]
+  const [siblings, confirmedAt] = await Promise.all([
+    payload.find({ collection: 'registrations', where: { submissionId: { in: submissionIds } }, sort: 'createdAt', limit: 0, pagination: false, depth: 0 }),
+    queuedAt(payload, submissionIds.map((id) => `signup:${id}`)),
+  ])
+  const allOf = groupBySubmission(siblings.docs)
+  const events = await eventsOf(payload, [...due.docs, ...siblings.docs])
+  const emails: (OutgoingEmail | null)[] = []
+  for (const [submissionId, regs] of groups) {
     const first = regs[0]
-    if (!first) continue
-    const eventId = idOf(first.event)
-    let reading = events.get(String(eventId))
-    if (!reading) events.set(String(eventId), (reading = Promise.all([noticeEvent(payload, eventId), seatedEvent(payload, eventId)])))
-    const [event, seated] = await reading
+    const notice = first && events.get(String(idOf(first.event)))
+    if (!first || !notice) continue
+    const { event, seats } = notice
     const guardian = { to: first.guardian.email, guardianName: first.guardian.name }
     const confirmationKey = `signup:${submissionId}`
-    const confirmedAt = await queuedAt(payload, confirmationKey)
-    if (confirmedAt === null) {
+    const confirmed = confirmedAt.get(confirmationKey)
+    if (confirmed === undefined) {
       // The first email of this submission: every child of it that holds a seat or a place.
-      const all = await payload.find({ collection: 'registrations', where: { submissionId: { equals: submissionId } }, sort: 'createdAt', limit: 0, pagination: false, depth: 0 })
-      const children = (await Promise.all(all.docs.map((r) => noticeChild(payload, seated, r)))).filter((c): c is NoticeChild => c !== null)
-      if (children.length) await queue(payload, 'confirmation', { ...guardian, event, children, dedupeKey: confirmationKey }, guardian.to)
+      const children = await noticeChildren(payload, allOf.get(submissionId) ?? [], seats)
+      if (children.length) emails.push(await compose('confirmation', { ...guardian, event, children, dedupeKey: confirmationKey }, guardian.to))
     } else {
       for (const reg of regs) {
-        const child = await noticeChild(payload, seated, reg)
+        const child = await noticeChild(payload, reg, seats)
         if (!child) continue
-        if (reg.createdAt > confirmedAt) {
+        if (reg.createdAt > confirmed) {
           // Stored after the submission's confirmation went out (a crash cut the submission short
           // and the family sent it again): this child gets a confirmation of its own.
-          await queue(payload, 'confirmation', { ...guardian, event, children: [child], dedupeKey: `${confirmationKey}:${reg.id}` }, guardian.to)
+          emails.push(await compose('confirmation', { ...guardian, event, children: [child], dedupeKey: `${confirmationKey}:${reg.id}` }, guardian.to))
         } else if (reg.status === 'confirmed' && reg.waitlistedAt) {
           // In the confirmation as waitlisted, and given a seat since.
-          await queue(payload, 'promoted', { ...guardian, event, children: [child], dedupeKey: `seat:${reg.id}` }, guardian.to)
+          emails.push(await compose('promoted', { ...guardian, event, children: [child], dedupeKey: `seat:${reg.id}` }, guardian.to))
         }
         // Otherwise the confirmation already told the family (a crash came before it was marked).
       }
     }
-    const at = new Date().toISOString()
-    for (const reg of regs) await setRegistrationState(payload, reg.id, { confirmationQueuedAt: at })
-    queued += regs.length
   }
-  return queued
+  await enqueueEmails(
+    payload,
+    emails.filter((e): e is OutgoingEmail => e !== null),
+  )
+  const at = new Date().toISOString()
+  for (const regs of groups.values()) for (const reg of regs) await setRegistrationState(payload, reg.id, { confirmationQueuedAt: at })
+  return due.docs.length
 }
 
 /** Start of the first session's day in Vietnam (UTC+7), in ms. */
@@ -167,12 +201,13 @@ export async function sendDueReminders(payload: Payload, now = new Date()): Prom
       depth: 0,
     })
     if (!regs.docs.length) continue
-    const event = await noticeEvent(payload, e.id)
+    const [event, seats] = await Promise.all([noticeEvent(payload, e.id), seatsOf(payload, e, regs.docs.map((r) => r.id))])
     for (const [submissionId, group] of groupBySubmission(regs.docs)) {
       const first = group[0]
       if (!first) continue
-      const children = (await Promise.all(group.map((r) => noticeChild(payload, e, r)))).filter((c): c is NoticeChild => c !== null)
-      await queue(payload, 'reminder', { guardianName: first.guardian.name, event, children, dedupeKey: `reminder:${submissionId}` }, first.guardian.email)
+      const children = await noticeChildren(payload, group, seats)
+      const email = await compose('reminder', { guardianName: first.guardian.name, event, children, dedupeKey: `reminder:${submissionId}` }, first.guardian.email)
+      if (email) await enqueueEmail(payload, email)
       const at = new Date().toISOString()
       for (const reg of group) await setRegistrationState(payload, reg.id, { remindedAt: at })
       queued += group.length

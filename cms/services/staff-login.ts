@@ -106,20 +106,22 @@ const resets = processWideEmitter('password-resets')
  * Answers a forgotten-password request without waiting for it: the token and the email are made
  * after the answer has gone, by Payload's own operation (Local API), the same way for an email
  * with an account and one without, so neither the answer nor its timing says which it was. The
- * server runs the work once no answer is being sent (server/app.ts, server/quiet.ts), since a
+ * server runs the work once no answer is being sent (cms/services/background.ts), since a
  * database write here would hold up the answer still being written; without that server
  * listening, it runs on the next turn of the event loop.
  */
 export function resetPasswordLater(payload: Payload, email: string): void {
-  const work = () => {
-    payload.forgotPassword({ collection: 'users', data: { email } }).catch((err: unknown) => payload.logger.error({ err, msg: 'forgot-password request failed' }))
-  }
+  const work = () =>
+    payload.forgotPassword({ collection: 'users', data: { email } }).then(
+      () => undefined,
+      (err: unknown) => payload.logger.error({ err, msg: 'forgot-password request failed' }),
+    )
   if (resets.listenerCount('due') > 0) resets.emit('due', work)
-  else setImmediate(work)
+  else setImmediate(() => void work())
 }
 
-/** The server's hook: `schedule` gets each password reset's work, to run when it sees fit. */
-export function onPasswordResetDue(schedule: (work: () => void) => void): () => void {
+/** The server's hook: `schedule` gets each password reset's work (it never rejects), to run when it sees fit. */
+export function onPasswordResetDue(schedule: (work: () => Promise<void>) => void): () => void {
   resets.on('due', schedule)
   return () => resets.off('due', schedule)
 }

@@ -265,7 +265,10 @@ function printSignUps(signUps: Awaited<ReturnType<typeof benchSignUps>>): void {
   process.stdout.write(line('project endpoint:        ', signUps.ours))
   process.stdout.write(line('raw Node guarded insert: ', signUps.theirs))
   process.stdout.write(`ratio: ${(signUps.ours.perSecond / signUps.theirs.perSecond).toFixed(2)} of the raw rate\n`)
-  process.stdout.write(`confirmation emails: ${signUps.mailSent} sent, the last ${signUps.mailSeconds.toFixed(1)} s after the burst (mail waits while requests are answered)\n`)
+  const { mail } = signUps
+  const rate = mail.seconds > 0 ? mail.sent / mail.seconds : NaN
+  const missing = mail.sent < mail.expected ? ` (${fmt(mail.expected - mail.sent)} of ${fmt(mail.expected)} not sent within 300 s)` : ''
+  process.stdout.write(`confirmation emails: ${fmt(mail.sent)} sent in ${mail.seconds.toFixed(1)} s after the burst: ${fmt(rate)} messages/s (target ≥ 100)${missing}\n`)
   process.stdout.write(`seats held: ${signUps.seatsHeld} of ${signUps.capacity} (${signUps.distinctSeats} distinct): ${signUps.seatsHeld > signUps.capacity || signUps.distinctSeats !== signUps.seatsHeld ? 'OVERBOOKED' : 'no overbooking'}\n`)
 }
 

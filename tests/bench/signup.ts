@@ -155,22 +155,26 @@ export async function benchSignUps(opts: { url: string; raw: RawServer; secret: 
     return /<tr data-status="([a-z]+)">/.exec(html)?.[1] ?? 'no result'
   })
   const seats = (await api<{ docs: { number: number }[] }>(opts.url, admin, `/claims?where[pool][equals]=events:${event.id}:open&limit=0&depth=0`)).docs.map((s) => s.number)
-  // Mail waits while sign-ups are being answered (server/quiet.ts). Measure how long every
-  // confirmation takes to go out after the burst, and let it finish before the raw run, so that
-  // the server's mail work does not compete with the raw server (at most five minutes).
+  // Mail waits while sign-ups are being answered (server/quiet.ts). Measure the mail rate after
+  // the burst: confirmations sent, over the time from the end of the burst to the last one's
+  // sentAt, and let it finish before the raw run, so that the server's mail work does not compete
+  // with the raw server (at most five minutes).
   const burstEnded = Date.now()
   const drainedBy = burstEnded + 300_000
+  const mailTo = `/email-outbox?where[status][equals]=sent&where[to][like]=tai-&depth=0`
   let mailSent = 0
   while (Date.now() < drainedBy) {
     const [confirmed, sent] = await Promise.all([
       api<{ totalDocs: number }>(opts.url, admin, `/registrations?where[event][equals]=${event.id}&where[confirmationQueuedAt][exists]=true&limit=1&depth=0`),
-      api<{ totalDocs: number }>(opts.url, admin, `/email-outbox?where[status][equals]=sent&where[to][like]=tai-&limit=1&depth=0`),
+      api<{ totalDocs: number }>(opts.url, admin, `${mailTo}&limit=1`),
     ])
     mailSent = sent.totalDocs
     if (confirmed.totalDocs >= ours.done && mailSent >= ours.done) break
     await new Promise((r) => setTimeout(r, 500))
   }
-  const mailSeconds = (Date.now() - burstEnded) / 1000
+  const last = await api<{ docs: { sentAt?: string | null }[] }>(opts.url, admin, `${mailTo}&sort=-sentAt&limit=1`)
+  const lastSentAt = Date.parse(last.docs[0]?.sentAt ?? '')
+  const mail = { sent: mailSent, expected: ours.done, seconds: Number.isFinite(lastSentAt) ? Math.max(0, lastSentAt - burstEnded) / 1000 : NaN }
 
   const raw = await opts.raw(100_000_000)
   let theirs: Drive
@@ -183,5 +187,5 @@ export async function benchSignUps(opts: { url: string; raw: RawServer; secret: 
   } finally {
     raw.stop()
   }
-  return { ours, theirs, seatsHeld: seats.length, distinctSeats: new Set(seats).size, capacity: opts.capacity, mailSent, mailSeconds }
+  return { ours, theirs, seatsHeld: seats.length, distinctSeats: new Set(seats).size, capacity: opts.capacity, mail }
 }

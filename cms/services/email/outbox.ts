@@ -58,48 +58,73 @@ export function retryDelayMs(failedAttempts: number): number {
   return Math.min(60, 2 ** Math.max(0, failedAttempts - 1)) * 60 * 1000
 }
 
+/** The stored rows of an email, as Payload would write them (the outbox has no hooks to run). */
+function outboxRow(email: OutgoingEmail) {
+  const now = new Date().toISOString()
+  return {
+    to: email.to,
+    subject: email.subject,
+    html: email.html,
+    text: email.text,
+    from: email.from,
+    replyTo: email.replyTo,
+    dedupeKey: email.dedupeKey,
+    attachments: email.attachments,
+    status: 'queued' as const,
+    attempts: 0,
+    nextAttemptAt: now,
+    createdAt: now,
+    updatedAt: now,
+  }
+}
+
+/** The ids of the messages already stored under these dedupe keys. */
+async function storedKeys(payload: Payload, keys: string[], req?: Partial<PayloadRequest>): Promise<Map<string, string | number>> {
+  if (!keys.length) return new Map()
+  const found = await payload.find({ collection: OUTBOX, where: { dedupeKey: { in: keys } }, limit: 0, depth: 0, pagination: false, select: { dedupeKey: true }, req })
+  return new Map(found.docs.flatMap((d) => (d.dedupeKey ? [[d.dedupeKey, d.id] as const] : [])))
+}
+
+/** Stores one message (written straight through the adapter); null when a concurrent enqueue of the same key won. */
+async function insert(payload: Payload, email: OutgoingEmail, req?: Partial<PayloadRequest>): Promise<{ id: string | number; created: boolean }> {
+  try {
+    const doc = await payload.db.create({ collection: OUTBOX, data: outboxRow(email), req, returning: true })
+    return { id: doc.id, created: true }
+  } catch (err) {
+    // A concurrent enqueue of the same message won the unique dedupeKey.
+    const winner = isUniqueViolation(err) && !req?.transactionID && email.dedupeKey ? (await storedKeys(payload, [email.dedupeKey])).get(email.dedupeKey) : undefined
+    if (winner === undefined) throw err
+    return { id: winner, created: false }
+  }
+}
+
 export async function enqueueEmail(
   payload: Payload,
   email: OutgoingEmail,
   req?: Partial<PayloadRequest>,
 ): Promise<{ id: string | number; created: boolean }> {
-  const findExisting = async () => {
-    if (!email.dedupeKey) return null
-    const existing = await payload.find({ collection: OUTBOX, where: { dedupeKey: { equals: email.dedupeKey } }, limit: 1, depth: 0, req })
-    return existing.docs[0] ?? null
+  return (await enqueueEmails(payload, [email], req))[0] ?? { id: 0, created: false }
+}
+
+/**
+ * Queues several messages: one read for the dedupe keys already stored, then one write per new
+ * message. A message whose key is stored (or repeated in the list) is not stored again.
+ */
+export async function enqueueEmails(payload: Payload, emails: OutgoingEmail[], req?: Partial<PayloadRequest>): Promise<{ id: string | number; created: boolean }[]> {
+  const known = await storedKeys(payload, emails.flatMap((e) => (e.dedupeKey ? [e.dedupeKey] : [])), req)
+  const out: { id: string | number; created: boolean }[] = []
+  for (const email of emails) {
+    const existing = email.dedupeKey ? known.get(email.dedupeKey) : undefined
+    if (existing !== undefined) {
+      out.push({ id: existing, created: false })
+      continue
+    }
+    const stored = await insert(payload, email, req)
+    if (email.dedupeKey) known.set(email.dedupeKey, stored.id)
+    out.push(stored)
   }
-  const existing = await findExisting()
-  if (existing) return { id: existing.id, created: false }
-  const doc = await payload
-    .create({
-    collection: OUTBOX,
-    data: {
-      to: email.to,
-      subject: email.subject,
-      html: email.html,
-      text: email.text,
-      from: email.from,
-      replyTo: email.replyTo,
-      dedupeKey: email.dedupeKey,
-      attachments: email.attachments,
-      status: 'queued',
-      attempts: 0,
-      nextAttemptAt: new Date().toISOString(),
-    },
-    req,
-  })
-    .catch(async (err: unknown) => {
-      // A concurrent enqueue of the same message won the unique dedupeKey.
-      const winner = isUniqueViolation(err) && !req?.transactionID ? await findExisting() : null
-      if (!winner) throw err
-      return null
-    })
-  if (!doc) {
-    const winner = await findExisting()
-    return { id: winner?.id ?? 0, created: false }
-  }
-  events.emit('queued')
-  return { id: doc.id, created: true }
+  if (out.some((r) => r.created)) events.emit('queued')
+  return out
 }
 
 export function messageIdFor(id: string | number, fromAddress: string): string {
