@@ -1,5 +1,8 @@
 import { createHash } from 'node:crypto'
+import { promisify } from 'node:util'
+import zlib from 'node:zlib'
 import { defineMiddleware } from 'astro:middleware'
+import { pickEncoding } from '../server/page-cache'
 import { siteCsp } from '../server/security-headers'
 import { isConnectionError } from './lib/cms'
 import { unavailableResponse } from './lib/unavailable'
@@ -16,6 +19,27 @@ const CACHEABLE_TYPES = /^(text\/html|application\/xml|application\/rss\+xml|tex
  *    once rendered; private, cookie-setting or failed responses never are.
  */
 const READ_ONLY = new Set(['GET', 'HEAD', 'OPTIONS'])
+
+const brotli = promisify(zlib.brotliCompress)
+const gzip = promisify(zlib.gzip)
+/** Below this, the headers of a compressed answer cost more than they save. */
+const COMPRESS_MIN_BYTES = 1024
+
+/**
+ * A page the page cache does not answer (the sign-up form, which carries a token of its own; a
+ * manage page; a page's first render) is compressed here: the sign-up form's 33 KB are 9 KB in
+ * brotli, half a second less on a 400 kbps phone. Fast settings (about a millisecond a page);
+ * the cache keeps its own, stronger variants. Answers to GET only: a form's answer repeats what
+ * was typed into it and stays as it is.
+ */
+async function compressed(body: Uint8Array, encoding: 'br' | 'gzip'): Promise<Uint8Array<ArrayBuffer>> {
+  const bytes = Buffer.from(body.buffer, body.byteOffset, body.byteLength)
+  const out =
+    encoding === 'br'
+      ? await brotli(bytes, { params: { [zlib.constants.BROTLI_PARAM_QUALITY]: 5, [zlib.constants.BROTLI_PARAM_SIZE_HINT]: bytes.byteLength } })
+      : await gzip(bytes, { level: 6 })
+  return new Uint8Array(out)
+}
 
 const INLINE_SCRIPT = /<script\b(?![^>]*\bsrc=)[^>]*>([\s\S]*?)<\/script>/gi
 /** The hash of each inline script seen: the same few (one per build and island directive) come back on every page. */
@@ -70,7 +94,8 @@ export const onRequest = defineMiddleware(async (context, next) => {
   if (!/^text\/html/.test(response.headers.get('content-type') ?? '') && !context.locals.cacheSlot) return response
   const body = new Uint8Array(await response.arrayBuffer())
   const headers = new Headers(response.headers)
-  if (/^text\/html/.test(headers.get('content-type') ?? '')) {
+  const html = /^text\/html/.test(headers.get('content-type') ?? '')
+  if (html) {
     const hashes = inlineScriptHashes(new TextDecoder().decode(body))
     if (hashes.length) headers.set('content-security-policy', siteCsp(hashes))
   }
@@ -85,5 +110,10 @@ export const onRequest = defineMiddleware(async (context, next) => {
   ) {
     await slot.store({ status: response.status, headers, body })
   }
-  return new Response(body, { status: response.status, statusText: response.statusText, headers })
+  const encoding = html && context.request.method === 'GET' && body.byteLength >= COMPRESS_MIN_BYTES && !headers.has('content-encoding') ? pickEncoding(context.request.headers.get('accept-encoding') ?? undefined) : null
+  if (!encoding) return new Response(body, { status: response.status, statusText: response.statusText, headers })
+  headers.set('content-encoding', encoding)
+  headers.append('vary', 'Accept-Encoding')
+  headers.delete('content-length')
+  return new Response(await compressed(body, encoding), { status: response.status, statusText: response.statusText, headers })
 })

@@ -1,4 +1,6 @@
 /** The public site in a real browser: Vietnamese first, English at /en/, hotline everywhere, no JavaScript. */
+import http from 'node:http'
+import zlib from 'node:zlib'
 import AxeBuilder from '@axe-core/playwright'
 import type { Browser, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
@@ -110,6 +112,62 @@ describe.skipIf(skip)('public site', () => {
       expect(res?.status(), url).toBe(200)
       expect(await page.locator('script').count(), url).toBe(0)
       expect(scripts, url).toEqual([])
+    }
+  })
+
+  it('keeps a slow phone’s first paint to the page: compressed even when rendered for one visitor, no icon request, nothing fetched at more than low priority', async () => {
+    const raw = (path: string, method = 'GET') =>
+      new Promise<{ encoding: string | undefined; bytes: number; html: string }>((resolve, reject) => {
+        http
+          .request(`${server.url}${path}`, { method, headers: { 'accept-encoding': 'gzip, deflate, br' } }, (res) => {
+            const chunks: Buffer[] = []
+            res.on('data', (c: Buffer) => chunks.push(c))
+            res.on('end', () => {
+              const body = Buffer.concat(chunks)
+              const encoding = res.headers['content-encoding']
+              try {
+                const html = !body.byteLength ? body : encoding === 'br' ? zlib.brotliDecompressSync(body) : encoding === 'gzip' ? zlib.gunzipSync(body) : body
+                resolve({ encoding, bytes: body.byteLength, html: html.toString('utf8') })
+              } catch (err) {
+                reject(err instanceof Error ? err : new Error(String(err)))
+              }
+            })
+          })
+          .on('error', reject)
+          .end()
+      })
+    const events = (await (await fetch(`${server.url}/sitemap.xml`)).text()).match(/\/su-kien\/[^/<]+\//g) ?? []
+    let form: Awaited<ReturnType<typeof raw>> | null = null
+    for (const event of events) {
+      const answer = await raw(`${event}dang-ky/`)
+      if (answer.html.includes('<form')) {
+        form = answer
+        break
+      }
+    }
+    // the sign-up form carries a token of its own, so the page cache never answers it
+    expect(form?.encoding).toBe('br')
+    expect(form?.bytes).toBeLessThan((form?.html.length ?? 0) / 2)
+    const home = await raw('/')
+    expect(home.encoding).toBe('br')
+    expect([...home.html.matchAll(/<link rel="icon" href="([^"]*)"/g)].map((m) => m[1]?.slice(0, 5))).toEqual(['data:'])
+    expect((await raw('/', 'HEAD')).bytes).toBe(0)
+
+    // a phone: the home page's title paints first; its hero, screens down, waits at low priority
+    const phone = await browser.newContext({ viewport: { width: 360, height: 640 }, deviceScaleFactor: 2, isMobile: true })
+    try {
+      const tab = await phone.newPage()
+      const cdp = await phone.newCDPSession(tab)
+      const eager: string[] = []
+      cdp.on('Network.requestWillBeSent', (e) => {
+        if (e.type !== 'Document' && !['Low', 'VeryLow'].includes(e.request.initialPriority)) eager.push(`${e.request.initialPriority} ${e.request.url}`)
+      })
+      await cdp.send('Network.enable')
+      await tab.goto(`${server.url}/`, { waitUntil: 'load' })
+      expect(await tab.locator('link[rel="preload"][as="image"]').getAttribute('media')).toBe('(min-width: 52rem)')
+      expect(eager).toEqual([])
+    } finally {
+      await phone.close()
     }
   })
 

@@ -15,9 +15,10 @@ export function browserSkipReason(): string {
   return reason
 }
 
-export function launchBrowser(): Promise<Browser> {
+/** Headless Chromium; `extraArgs` are added to its command line (e.g. a remote-debugging port). */
+export function launchBrowser(extraArgs: string[] = []): Promise<Browser> {
   return chromium.launch({
     executablePath: CHROMIUM_PATH,
-    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--disable-dev-shm-usage'],
+    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--disable-dev-shm-usage', ...extraArgs],
   })
 }
