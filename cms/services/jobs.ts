@@ -72,11 +72,11 @@ export function startJobs(jobs: readonly Job[], options: { quiet?: Quiet; log: (
           runs.delete(run)
           if (again) {
             again = false
-            // through the event loop, not straight on: a backlog worked off in one unbroken chain
-            // of promises starves everything that waits for the loop's next turn, such as the
-            // finalizers that free the SQLite driver's native memory (7,000 confirmations grew
-            // the process past 1 GB)
-            setImmediate(request)
+            // through the event loop (a timer), not straight on: a backlog worked off in one
+            // unbroken chain of promises starves everything that waits for the loop's next turn,
+            // such as the finalizers that free the SQLite driver's native memory (7,000
+            // confirmations grew the process past 1 GB)
+            setTimeout(request, 0)
           }
         })
       runs.add(run)
