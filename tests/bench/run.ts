@@ -209,6 +209,7 @@ async function main() {
     else process.stdout.write('\n== Public image: the home page has no share image, not measured\n')
 
     process.stdout.write(`\n== Sign-ups through the public form, ${SECONDS} s, ${SIGNUP_CLIENTS} concurrent clients, SQLite\n`)
+    process.stdout.write(`server resident memory before the sign-ups (after the page, image and Lighthouse runs): ${fmt(await residentMB(server.pid))} MB\n`)
     let peak = 0
     const sampler = setInterval(() => void residentMB(server.pid).then((mb) => (peak = Math.max(peak, mb))), 250)
     try {
