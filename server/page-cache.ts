@@ -13,12 +13,9 @@
  */
 import { createHash } from 'node:crypto'
 import type { IncomingMessage, ServerResponse } from 'node:http'
-import { promisify } from 'node:util'
-import zlib from 'node:zlib'
+import { compress, pickEncoding } from './compress'
 import { canonicalPath } from './paths'
 
-const gzip = promisify(zlib.gzip)
-const brotli = promisify(zlib.brotliCompress)
 
 export type CachedPage = {
   status: number
@@ -73,10 +70,7 @@ export class PageCache {
       store: async ({ status, headers, body }) => {
         if (generation !== this.#generation) return false
         const buf = Buffer.from(body)
-        const [gz, br] = await Promise.all([
-          gzip(buf, { level: 9 }),
-          brotli(buf, { params: { [zlib.constants.BROTLI_PARAM_QUALITY]: 9, [zlib.constants.BROTLI_PARAM_SIZE_HINT]: buf.length } }),
-        ])
+        const [gz, br] = await Promise.all([compress(buf, 'gzip', 'strong'), compress(buf, 'br', 'strong')])
         if (generation !== this.#generation) return false
         const kept: Record<string, string> = {}
         for (const name of KEPT_HEADERS) {
@@ -101,14 +95,6 @@ export class PageCache {
       },
     }
   }
-}
-
-/** Picks the best encoding the client accepts. */
-export function pickEncoding(acceptEncoding: string | undefined): 'br' | 'gzip' | null {
-  if (!acceptEncoding) return null
-  if (/\bbr\b/.test(acceptEncoding)) return 'br'
-  if (/\bgzip\b/.test(acceptEncoding)) return 'gzip'
-  return null
 }
 
 export function sendCached(req: IncomingMessage, res: ServerResponse, page: CachedPage, extraHeaders: Record<string, string>): void {

@@ -6,15 +6,12 @@
  */
 import fs from 'node:fs/promises'
 import path from 'node:path'
-import { promisify } from 'node:util'
-import zlib from 'node:zlib'
+import { compress } from './compress'
 
 const COMPRESSIBLE = /\.(?:js|mjs|css|svg|json|txt|xml|html|map|webmanifest)$/
 /** Below this, the headers of a compressed answer cost more than they save. */
 const MIN_BYTES = 256
 
-const brotli = promisify(zlib.brotliCompress)
-const gzip = promisify(zlib.gzip)
 
 async function* filesUnder(dir: string): AsyncGenerator<string> {
   for (const entry of await fs.readdir(dir, { withFileTypes: true })) {
@@ -30,10 +27,7 @@ export async function precompress(dir: string): Promise<number> {
   for await (const file of filesUnder(dir)) {
     const bytes = await fs.readFile(file)
     if (bytes.byteLength < MIN_BYTES) continue
-    const [br, gz] = await Promise.all([
-      brotli(bytes, { params: { [zlib.constants.BROTLI_PARAM_QUALITY]: 11, [zlib.constants.BROTLI_PARAM_SIZE_HINT]: bytes.byteLength } }),
-      gzip(bytes, { level: 9 }),
-    ])
+    const [br, gz] = await Promise.all([compress(bytes, 'br', 'max'), compress(bytes, 'gzip', 'max')])
     // a copy that saves nothing is not worth choosing over the original
     if (br.byteLength < bytes.byteLength) await fs.writeFile(`${file}.br`, br)
     if (gz.byteLength < bytes.byteLength) await fs.writeFile(`${file}.gz`, gz)

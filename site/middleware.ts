@@ -1,8 +1,6 @@
 import { createHash } from 'node:crypto'
-import { promisify } from 'node:util'
-import zlib from 'node:zlib'
 import { defineMiddleware } from 'astro:middleware'
-import { pickEncoding } from '../server/page-cache'
+import { compress, pickEncoding } from '../server/compress'
 import { siteCsp } from '../server/security-headers'
 import { isConnectionError } from './lib/cms'
 import { unavailableResponse } from './lib/unavailable'
@@ -20,8 +18,6 @@ const CACHEABLE_TYPES = /^(text\/html|application\/xml|application\/rss\+xml|tex
  */
 const READ_ONLY = new Set(['GET', 'HEAD', 'OPTIONS'])
 
-const brotli = promisify(zlib.brotliCompress)
-const gzip = promisify(zlib.gzip)
 /** Below this, the headers of a compressed answer cost more than they save. */
 const COMPRESS_MIN_BYTES = 1024
 
@@ -33,12 +29,7 @@ const COMPRESS_MIN_BYTES = 1024
  * was typed into it and stays as it is.
  */
 async function compressed(body: Uint8Array, encoding: 'br' | 'gzip'): Promise<Uint8Array<ArrayBuffer>> {
-  const bytes = Buffer.from(body.buffer, body.byteOffset, body.byteLength)
-  const out =
-    encoding === 'br'
-      ? await brotli(bytes, { params: { [zlib.constants.BROTLI_PARAM_QUALITY]: 5, [zlib.constants.BROTLI_PARAM_SIZE_HINT]: bytes.byteLength } })
-      : await gzip(bytes, { level: 6 })
-  return new Uint8Array(out)
+  return new Uint8Array(await compress(Buffer.from(body.buffer, body.byteOffset, body.byteLength), encoding, 'fast'))
 }
 
 const INLINE_SCRIPT = /<script\b(?![^>]*\bsrc=)[^>]*>([\s\S]*?)<\/script>/gi
