@@ -17,7 +17,7 @@ import { onPasswordResetDue } from './staff-login'
 export type { Quiet } from './jobs'
 
 /** Registrations whose notices one run queues; the next batch waits for quiet again. */
-export const NOTICE_BATCH = 20
+export const NOTICE_BATCH = 50
 /** Payload's job queue run every minute (scheduled publishing), and how many jobs one run takes. */
 export const JOBS_QUEUE = { queue: 'default', limit: 10 } as const
 

@@ -18,6 +18,7 @@ import { enqueueEmail, enqueueEmails, type OutgoingEmail } from './email/outbox'
 import { firstSessionDay } from './eligibility'
 import { finishPending, manageTokenFor, promoteWhereSeatsAreFree, seatedEvent, setRegistrationState, waitlistPosition } from './registrations'
 import { type HeldSeat, seatsOf } from './seat-store'
+import { updateMany } from './bulk'
 import { idOf, type Id } from './ids'
 
 /** A submission still being processed is left alone by the sweeper for this long. */
@@ -172,7 +173,7 @@ export async function sendDueNotices(payload: Payload, scope: { submissionId?: s
     emails.filter((e): e is OutgoingEmail => e !== null),
   )
   const at = new Date().toISOString()
-  for (const regs of groups.values()) for (const reg of regs) await setRegistrationState(payload, reg.id, { confirmationQueuedAt: at })
+  await updateMany(payload, 'registrations', [...groups.values()].flat().map((reg) => reg.id), { confirmationQueuedAt: at, updatedAt: at })
   return due.docs.length
 }
 

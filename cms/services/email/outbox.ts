@@ -10,8 +10,9 @@
  * gives the receiving server a duplicate it can recognise.
  */
 import { processWideEmitter } from '../process-wide'
-import type { Payload, PayloadRequest } from 'payload'
+import type { Payload, PayloadRequest, Where } from 'payload'
 import type { EmailOutbox } from '../../payload-types'
+import { updateMany } from '../bulk'
 import { isUniqueViolation } from '../errors'
 
 export const OUTBOX = 'email-outbox'
@@ -88,7 +89,8 @@ async function storedKeys(payload: Payload, keys: string[], req?: Partial<Payloa
 /** Stores one message (written straight through the adapter); null when a concurrent enqueue of the same key won. */
 async function insert(payload: Payload, email: OutgoingEmail, req?: Partial<PayloadRequest>): Promise<{ id: string | number; created: boolean }> {
   try {
-    const doc = await payload.db.create({ collection: OUTBOX, data: outboxRow(email), req, returning: true })
+    // read back only the id: the body was just written and is not needed again here
+    const doc = await payload.db.create({ collection: OUTBOX, data: outboxRow(email), req, select: { id: true } })
     return { id: doc.id, created: true }
   } catch (err) {
     // A concurrent enqueue of the same message won the unique dedupeKey.
@@ -188,7 +190,7 @@ type OutboxState = Partial<Pick<EmailOutbox, 'status' | 'attempts' | 'leaseUntil
 
 /** The delivery bookkeeping of one message, written straight through the adapter (the outbox has no hooks). */
 async function setOutboxState(payload: Payload, id: string | number, state: OutboxState): Promise<void> {
-  await payload.db.updateOne({ collection: OUTBOX, id, data: { ...state, updatedAt: new Date().toISOString() } })
+  await payload.db.updateOne({ collection: OUTBOX, id, data: { ...state, updatedAt: new Date().toISOString() }, returning: false })
 }
 
 async function runDelivery(
@@ -198,22 +200,24 @@ async function runDelivery(
 ): Promise<DeliveryStats> {
   const stats: DeliveryStats = { sent: 0, retried: 0, failed: 0 }
   const nowIso = now.toISOString()
-  const due = await payload.find({
-    collection: OUTBOX,
-    where: {
-      or: [
-        { and: [{ status: { equals: 'queued' } }, { nextAttemptAt: { less_than_equal: nowIso } }] },
-        { and: [{ status: { equals: 'sending' } }, { leaseUntil: { less_than: nowIso } }] },
-      ],
-    },
-    sort: 'createdAt',
-    limit,
-    depth: 0,
-    pagination: false,
-  })
+  // Oldest first, by id (the order they were stored in): the id index gives that order without
+  // sorting the queued rows, bodies and all, on every run. Messages whose sender crashed
+  // (lease run out) come before the queue.
+  const due = (where: Where, n: number) =>
+    n > 0 ? payload.find({ collection: OUTBOX, where, sort: 'id', limit: n, depth: 0, pagination: false }).then((r) => r.docs) : Promise.resolve([])
+  const stale = await due({ and: [{ status: { equals: 'sending' } }, { leaseUntil: { less_than: nowIso } }] }, limit)
+  const queued = await due({ and: [{ status: { equals: 'queued' } }, { nextAttemptAt: { less_than_equal: nowIso } }] }, limit - stale.length)
+  const batch = [...stale, ...queued]
+  const attemptOf = (doc: EmailOutbox) => Number(doc.attempts ?? 0) + 1
+  // The batch is claimed (leased, the attempt counted) before anything is sent: one write per
+  // attempt number (nearly always one write).
+  const leaseUntil = new Date(now.getTime() + LEASE_MS).toISOString()
+  for (const attempts of new Set(batch.map(attemptOf))) {
+    const ids = batch.filter((doc) => attemptOf(doc) === attempts).map((doc) => doc.id)
+    await updateMany(payload, OUTBOX, ids, { status: 'sending', attempts, leaseUntil, updatedAt: new Date().toISOString() })
+  }
   const deliverOne = async (doc: EmailOutbox) => {
-    const attempts = Number(doc.attempts ?? 0) + 1
-    await setOutboxState(payload, doc.id, { status: 'sending', attempts, leaseUntil: new Date(now.getTime() + LEASE_MS).toISOString() })
+    const attempts = attemptOf(doc)
     const messageId = messageIdFor(doc.id, fromAddress)
     try {
       const receipt = await deliver({
@@ -249,7 +253,7 @@ async function runDelivery(
     }
   }
   // `concurrency` senders share the batch, each taking the next message when its last is done.
-  const waiting = [...due.docs]
+  const waiting = [...batch]
   await Promise.all(
     Array.from({ length: Math.max(1, Math.min(concurrency, waiting.length)) }, async () => {
       for (let doc = waiting.shift(); doc; doc = waiting.shift()) await deliverOne(doc)
@@ -288,7 +292,12 @@ export async function purgeDeliveredBodies(
   })
   for (const doc of due.docs) {
     if (doc.emlFile && options.dropFile) await options.dropFile(doc.emlFile)
-    await payload.db.updateOne({ collection: OUTBOX, id: doc.id, data: { html: null, text: null, attachments: null, emlFile: null, purgedAt: now.toISOString(), updatedAt: now.toISOString() } })
+    await payload.db.updateOne({
+      collection: OUTBOX,
+      id: doc.id,
+      data: { html: null, text: null, attachments: null, emlFile: null, purgedAt: now.toISOString(), updatedAt: now.toISOString() },
+      returning: false,
+    })
   }
   return due.docs.length
 }
