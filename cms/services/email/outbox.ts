@@ -86,10 +86,18 @@ async function storedKeys(payload: Payload, keys: string[], req?: Partial<Payloa
   return new Map(found.docs.flatMap((d) => (d.dedupeKey ? [[d.dedupeKey, d.id] as const] : [])))
 }
 
-/** Stores one message (written straight through the adapter); null when a concurrent enqueue of the same key won. */
-async function insert(payload: Payload, email: OutgoingEmail, req?: Partial<PayloadRequest>): Promise<{ id: string | number; created: boolean }> {
+/**
+ * Stores one message (written straight through the adapter). A message with a dedupe key is
+ * written without reading anything back (`id: null`: the caller finds it by its key); one
+ * without is read back for its id. A concurrent enqueue of the same key may win: then the
+ * winner's id.
+ */
+async function insert(payload: Payload, email: OutgoingEmail, req?: Partial<PayloadRequest>): Promise<{ id: string | number | null; created: boolean }> {
   try {
-    // read back only the id: the body was just written and is not needed again here
+    if (email.dedupeKey) {
+      await payload.db.create({ collection: OUTBOX, data: outboxRow(email), req, returning: false })
+      return { id: null, created: true }
+    }
     const doc = await payload.db.create({ collection: OUTBOX, data: outboxRow(email), req, select: { id: true } })
     return { id: doc.id, created: true }
   } catch (err) {
@@ -114,19 +122,23 @@ export async function enqueueEmail(
  */
 export async function enqueueEmails(payload: Payload, emails: OutgoingEmail[], req?: Partial<PayloadRequest>): Promise<{ id: string | number; created: boolean }[]> {
   const known = await storedKeys(payload, emails.flatMap((e) => (e.dedupeKey ? [e.dedupeKey] : [])), req)
-  const out: { id: string | number; created: boolean }[] = []
+  // null: written by this call, its id read below
+  const seen = new Map<string, string | number | null>(known)
+  const out: { key?: string; id: string | number | null; created: boolean }[] = []
   for (const email of emails) {
-    const existing = email.dedupeKey ? known.get(email.dedupeKey) : undefined
-    if (existing !== undefined) {
-      out.push({ id: existing, created: false })
+    const key = email.dedupeKey
+    if (key !== undefined && seen.has(key)) {
+      out.push({ key, id: seen.get(key) ?? null, created: false })
       continue
     }
     const stored = await insert(payload, email, req)
-    if (email.dedupeKey) known.set(email.dedupeKey, stored.id)
-    out.push(stored)
+    if (key !== undefined) seen.set(key, stored.id)
+    out.push({ ...stored, key })
   }
+  // the ids of the keyed messages just written, in one read
+  const written = await storedKeys(payload, out.flatMap((r) => (r.id === null && r.key ? [r.key] : [])), req)
   if (out.some((r) => r.created)) events.emit('queued')
-  return out
+  return out.map(({ key, id, created }) => ({ id: id ?? written.get(key ?? '') ?? 0, created }))
 }
 
 export function messageIdFor(id: string | number, fromAddress: string): string {
@@ -155,7 +167,7 @@ let running: Promise<DeliveryStats> | null = null
 export type DeliveryStats = { sent: number; retried: number; failed: number }
 
 /** Messages one delivery run takes from the outbox. */
-export const DELIVERY_BATCH = 25
+export const DELIVERY_BATCH = 50
 
 /** A run that handled a whole batch may have left more due behind it; one that did not emptied what was due. */
 export const filledBatch = (stats: DeliveryStats): boolean => stats.sent + stats.retried + stats.failed >= DELIVERY_BATCH
