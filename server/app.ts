@@ -200,6 +200,10 @@ export async function createAppServer(appEnv: AppEnv, options: { retryMs?: numbe
         res.end()
         return
       }
+      // A page kept in memory goes out at once. Only what Astro rendered is ever kept, never a
+      // path the static files answer, so looking here first changes no answer.
+      const hit = payload && !search ? cache.get(pathname) : undefined
+      if (hit) return sendCached(req, res, hit, SITE_HEADERS)
     }
     for (const [name, value] of Object.entries(SITE_HEADERS)) res.setHeader(name, value)
     serveStatic(req, res, () => {
