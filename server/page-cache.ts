@@ -97,17 +97,34 @@ export class PageCache {
   }
 }
 
+type Encoding = 'br' | 'gzip' | 'identity'
+/** Each page's response headers, made once per encoding (flat [name, value, …] lists, as `writeHead` takes them). */
+const prepared = new WeakMap<CachedPage, Map<string, string[]>>()
+
+function headersFor(page: CachedPage, extraHeaders: Record<string, string>, encoding: Encoding | 'not-modified'): string[] {
+  let byEncoding = prepared.get(page)
+  if (!byEncoding) prepared.set(page, (byEncoding = new Map()))
+  let list = byEncoding.get(encoding)
+  if (!list) {
+    const headers: Record<string, string> = { ...extraHeaders, ...page.headers, etag: page.etag, vary: 'Accept-Encoding', 'x-cache': 'hit' }
+    if (encoding === 'br' || encoding === 'gzip') headers['content-encoding'] = encoding
+    if (encoding !== 'not-modified') headers['content-length'] = String(bodyOf(page, encoding).length)
+    list = Object.entries(headers).flat()
+    byEncoding.set(encoding, list)
+  }
+  return list
+}
+
+const bodyOf = (page: CachedPage, encoding: Encoding) => (encoding === 'br' ? page.br : encoding === 'gzip' ? page.gzip : page.body)
+
+/** Sends a kept page; `extraHeaders` must be the same object on every call (the headers are made once per page). */
 export function sendCached(req: IncomingMessage, res: ServerResponse, page: CachedPage, extraHeaders: Record<string, string>): void {
-  const headers: Record<string, string> = { ...extraHeaders, ...page.headers, etag: page.etag, vary: 'Accept-Encoding', 'x-cache': 'hit' }
   if (req.headers['if-none-match'] === page.etag) {
-    res.writeHead(304, headers)
+    res.writeHead(304, headersFor(page, extraHeaders, 'not-modified'))
     res.end()
     return
   }
-  const encoding = pickEncoding(req.headers['accept-encoding'])
-  const body = encoding === 'br' ? page.br : encoding === 'gzip' ? page.gzip : page.body
-  if (encoding) headers['content-encoding'] = encoding
-  headers['content-length'] = String(body.length)
-  res.writeHead(page.status, headers)
-  res.end(req.method === 'HEAD' ? undefined : body)
+  const encoding = pickEncoding(req.headers['accept-encoding']) ?? 'identity'
+  res.writeHead(page.status, headersFor(page, extraHeaders, encoding))
+  res.end(req.method === 'HEAD' ? undefined : bodyOf(page, encoding))
 }
