@@ -44,8 +44,8 @@ function isDrizzle(db: Payload['db']): db is Payload['db'] & Pick<DrizzleAdapter
   return (db.name === 'sqlite' || db.name === 'postgres') && 'drizzle' in db && 'execute' in db && 'tableNameMap' in db
 }
 
-/** The UPDATE statement of the SQL way (exported for the test). */
-export function bulkUpdateSql(table: string, ids: number[], change: BulkChange): string {
+/** The UPDATE statement of the SQL way. */
+function bulkUpdateSql(table: string, ids: number[], change: BulkChange): string {
   if (!NAME.test(table)) throw new Error(`Not a table name: ${table}`)
   for (const id of ids) if (!Number.isSafeInteger(id)) throw new Error(`Not an integer id: ${id}`)
   const sets = Object.entries(change).map(([field, value]) => `${column(field)} = ${literal(value)}`)
