@@ -74,6 +74,10 @@ export interface Config {
     posts: Post;
     events: Event;
     registrations: Registration;
+    drives: Drive;
+    pledges: Pledge;
+    'donation-receipts': DonationReceipt;
+    'bank-transfers': BankTransfer;
     claims: Claim;
     'email-outbox': EmailOutbox;
     'audit-log': AuditLog;
@@ -92,6 +96,10 @@ export interface Config {
     posts: PostsSelect<false> | PostsSelect<true>;
     events: EventsSelect<false> | EventsSelect<true>;
     registrations: RegistrationsSelect<false> | RegistrationsSelect<true>;
+    drives: DrivesSelect<false> | DrivesSelect<true>;
+    pledges: PledgesSelect<false> | PledgesSelect<true>;
+    'donation-receipts': DonationReceiptsSelect<false> | DonationReceiptsSelect<true>;
+    'bank-transfers': BankTransfersSelect<false> | BankTransfersSelect<true>;
     claims: ClaimsSelect<false> | ClaimsSelect<true>;
     'email-outbox': EmailOutboxSelect<false> | EmailOutboxSelect<true>;
     'audit-log': AuditLogSelect<false> | AuditLogSelect<true>;
@@ -152,7 +160,7 @@ export interface UserAuthOperations {
 export interface User {
   id: number;
   name: string;
-  roles: ('admin' | 'editor' | 'coordinator' | 'judge' | 'responder')[];
+  roles: ('admin' | 'editor' | 'coordinator' | 'judge' | 'responder' | 'fund')[];
   /**
    * Coordinators see only the data of these areas.
    */
@@ -486,6 +494,165 @@ export interface Registration {
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "drives".
+ */
+export interface Drive {
+  id: number;
+  title: string;
+  /**
+   * Leave empty to make it from the title.
+   */
+  slug: string;
+  kind: 'mid-autumn' | 'tet' | 'scholarship' | 'bicycle' | 'milk' | 'savings-book' | 'housing' | 'other';
+  campaign?: (number | null) | Campaign;
+  startsOn: string;
+  /**
+   * No new pledges after this day.
+   */
+  endsOn?: string | null;
+  summary?: string | null;
+  story?: {
+    root: {
+      type: string;
+      children: {
+        type: any;
+        version: number;
+        [k: string]: unknown;
+      }[];
+      direction: ('ltr' | 'rtl') | null;
+      format: 'left' | 'start' | 'center' | 'right' | 'end' | 'justify' | '';
+      indent: number;
+      version: number;
+    };
+    [k: string]: unknown;
+  } | null;
+  hero?: (number | null) | Media;
+  images?: (number | Media)[] | null;
+  /**
+   * Leave empty when the drive takes items only.
+   */
+  moneyGoal?: number | null;
+  /**
+   * The quantity is a limit: once it is pledged in full, donors are offered the other items.
+   */
+  items?:
+    | {
+        kind: 'gift' | 'scholarship' | 'bicycle' | 'savings-book' | 'milk' | 'house' | 'insurance-card' | 'other';
+        label: string;
+        quantity: number;
+        unitValue?: number | null;
+        reaches?: number | null;
+        id?: string | null;
+      }[]
+    | null;
+  /**
+   * Donors transfer here; the VietQR code is made from these details.
+   */
+  account?: {
+    bankBin?: string | null;
+    bankName?: string | null;
+    accountNumber?: string | null;
+    accountName?: string | null;
+  };
+  /**
+   * Leave empty: a fund officer will call the donor.
+   */
+  dropOff?: string | null;
+  showAmounts?: boolean | null;
+  updatedAt: string;
+  createdAt: string;
+  _status?: ('draft' | 'published') | null;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "pledges".
+ */
+export interface Pledge {
+  id: number;
+  reference: string;
+  drive: number | Drive;
+  status: 'pending' | 'pledged' | 'partly-received' | 'received' | 'thanked' | 'cancelled' | 'lapsed';
+  donor: {
+    kind: 'person' | 'organisation' | 'group';
+    name: string;
+    phone?: string | null;
+    email?: string | null;
+  };
+  listed?: boolean | null;
+  language: 'vi' | 'en';
+  amount?: number | null;
+  receivedAmount?: number | null;
+  items?:
+    | {
+        item: string;
+        label?: string | null;
+        quantity: number;
+        received?: number | null;
+        id?: string | null;
+      }[]
+    | null;
+  message?: string | null;
+  idempotencyKey: string;
+  receivedAt?: string | null;
+  thankedAt?: string | null;
+  endedAt?: string | null;
+  pledgeNoticeQueuedAt?: string | null;
+  staffNote?: string | null;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "donation-receipts".
+ */
+export interface DonationReceipt {
+  id: number;
+  number: string;
+  year: number;
+  sequence: number;
+  pledge: number | Pledge;
+  drive: number | Drive;
+  receivedOn: string;
+  amount?: number | null;
+  items?:
+    | {
+        item: string;
+        label?: string | null;
+        quantity: number;
+        id?: string | null;
+      }[]
+    | null;
+  source: 'manual' | 'bank-transfer' | 'statement';
+  transfer?: (number | null) | BankTransfer;
+  recordKey: string;
+  recordedBy?: (number | null) | User;
+  thankQueuedAt?: string | null;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "bank-transfers".
+ */
+export interface BankTransfer {
+  id: number;
+  key: string;
+  source: 'sepay' | 'statement';
+  bookedAt: string;
+  amount: number;
+  direction: 'in' | 'out';
+  note?: string | null;
+  accountNumber?: string | null;
+  gateway?: string | null;
+  bankReference?: string | null;
+  status: 'matched' | 'unmatched' | 'ignored';
+  pledge?: (number | null) | Pledge;
+  receipt?: (number | null) | DonationReceipt;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "claims".
  */
 export interface Claim {
@@ -733,6 +900,22 @@ export interface PayloadLockedDocument {
     | ({
         relationTo: 'registrations';
         value: number | Registration;
+      } | null)
+    | ({
+        relationTo: 'drives';
+        value: number | Drive;
+      } | null)
+    | ({
+        relationTo: 'pledges';
+        value: number | Pledge;
+      } | null)
+    | ({
+        relationTo: 'donation-receipts';
+        value: number | DonationReceipt;
+      } | null)
+    | ({
+        relationTo: 'bank-transfers';
+        value: number | BankTransfer;
       } | null)
     | ({
         relationTo: 'claims';
@@ -1062,6 +1245,133 @@ export interface RegistrationsSelect<T extends boolean = true> {
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "drives_select".
+ */
+export interface DrivesSelect<T extends boolean = true> {
+  title?: T;
+  slug?: T;
+  kind?: T;
+  campaign?: T;
+  startsOn?: T;
+  endsOn?: T;
+  summary?: T;
+  story?: T;
+  hero?: T;
+  images?: T;
+  moneyGoal?: T;
+  items?:
+    | T
+    | {
+        kind?: T;
+        label?: T;
+        quantity?: T;
+        unitValue?: T;
+        reaches?: T;
+        id?: T;
+      };
+  account?:
+    | T
+    | {
+        bankBin?: T;
+        bankName?: T;
+        accountNumber?: T;
+        accountName?: T;
+      };
+  dropOff?: T;
+  showAmounts?: T;
+  updatedAt?: T;
+  createdAt?: T;
+  _status?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "pledges_select".
+ */
+export interface PledgesSelect<T extends boolean = true> {
+  reference?: T;
+  drive?: T;
+  status?: T;
+  donor?:
+    | T
+    | {
+        kind?: T;
+        name?: T;
+        phone?: T;
+        email?: T;
+      };
+  listed?: T;
+  language?: T;
+  amount?: T;
+  receivedAmount?: T;
+  items?:
+    | T
+    | {
+        item?: T;
+        label?: T;
+        quantity?: T;
+        received?: T;
+        id?: T;
+      };
+  message?: T;
+  idempotencyKey?: T;
+  receivedAt?: T;
+  thankedAt?: T;
+  endedAt?: T;
+  pledgeNoticeQueuedAt?: T;
+  staffNote?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "donation-receipts_select".
+ */
+export interface DonationReceiptsSelect<T extends boolean = true> {
+  number?: T;
+  year?: T;
+  sequence?: T;
+  pledge?: T;
+  drive?: T;
+  receivedOn?: T;
+  amount?: T;
+  items?:
+    | T
+    | {
+        item?: T;
+        label?: T;
+        quantity?: T;
+        id?: T;
+      };
+  source?: T;
+  transfer?: T;
+  recordKey?: T;
+  recordedBy?: T;
+  thankQueuedAt?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "bank-transfers_select".
+ */
+export interface BankTransfersSelect<T extends boolean = true> {
+  key?: T;
+  source?: T;
+  bookedAt?: T;
+  amount?: T;
+  direction?: T;
+  note?: T;
+  accountNumber?: T;
+  gateway?: T;
+  bankReference?: T;
+  status?: T;
+  pledge?: T;
+  receipt?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "claims_select".
  */
 export interface ClaimsSelect<T extends boolean = true> {
@@ -1290,6 +1600,10 @@ export interface TaskSchedulePublish {
       | ({
           relationTo: 'posts';
           value: number | Post;
+        } | null)
+      | ({
+          relationTo: 'drives';
+          value: number | Drive;
         } | null);
     global?: string | null;
     user?: {

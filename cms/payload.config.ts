@@ -13,6 +13,10 @@ import { Media } from './collections/Media'
 import { Posts } from './collections/Posts'
 import { Registrations } from './collections/Registrations'
 import { Claims } from './collections/Claims'
+import { BankTransfers } from './collections/BankTransfers'
+import { DonationReceipts } from './collections/DonationReceipts'
+import { Drives } from './collections/Drives'
+import { Pledges } from './collections/Pledges'
 import { Users } from './collections/Users'
 import { staffAuthMutations } from './collections/Users/graphql'
 import { checkRole } from './access/roles'
@@ -34,7 +38,7 @@ export default buildConfig({
   // every image Payload opens is held to the pixel limit (cms/services/images.ts)
   sharp: limitedSharp,
   email: outboxEmailAdapter(appEnv),
-  collections: [Users, Media, Areas, Campaigns, Posts, Events, Registrations, Claims, EmailOutbox, AuditLog],
+  collections: [Users, Media, Areas, Campaigns, Posts, Events, Registrations, Drives, Pledges, DonationReceipts, BankTransfers, Claims, EmailOutbox, AuditLog],
   globals: [Site],
   localization: {
     locales: [

@@ -6,10 +6,11 @@
  * - coordinator: programme coordinator; events and registrations of their communes.
  * - judge: scores contest entries it is assigned, blind.
  * - responder: answers children's recommendations assigned to its agency.
+ * - fund: officer of the Children's Support Fund; gift drives, pledges, receipts, the bank's transfers.
  */
 import type { Access, FieldAccess, PayloadRequest, Where } from 'payload'
 
-export const ROLES = ['admin', 'editor', 'coordinator', 'judge', 'responder'] as const
+export const ROLES = ['admin', 'editor', 'coordinator', 'judge', 'responder', 'fund'] as const
 export type Role = (typeof ROLES)[number]
 
 export const ROLE_LABELS: Record<Role, { vi: string; en: string }> = {
@@ -18,6 +19,7 @@ export const ROLE_LABELS: Record<Role, { vi: string; en: string }> = {
   coordinator: { vi: 'Điều phối viên', en: 'Coordinator' },
   judge: { vi: 'Giám khảo', en: 'Judge' },
   responder: { vi: 'Cơ quan trả lời', en: 'Responder' },
+  fund: { vi: 'Cán bộ Quỹ Bảo trợ trẻ em', en: "Children's Fund officer" },
 }
 
 type MaybeUser = { roles?: readonly string[] | null; collection?: string } | null | undefined
@@ -33,6 +35,8 @@ export const nobody: Access = () => false
 export const anyone: Access = () => true
 export const isAdmin: Access = ({ req }) => checkRole(['admin'], req.user)
 export const isEditor: Access = ({ req }) => checkRole(['admin', 'editor'], req.user)
+/** Admins and officers of the Children's Support Fund: pledges, receipts, transfers. */
+export const isFundStaff: Access = ({ req }) => checkRole(['admin', 'fund'], req.user)
 export const isStaff: Access = ({ req }) => checkRole(ROLES, req.user)
 
 /** Editors see drafts; everyone else sees published documents only. */

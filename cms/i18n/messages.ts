@@ -6,6 +6,8 @@ export const LANGS = ['vi', 'en'] as const
 export type Lang = (typeof LANGS)[number]
 
 const messages = {
+  driveNeedsTarget: { vi: 'Cần mục tiêu tiền hoặc ít nhất một hiện vật.', en: 'A money target or at least one item is needed.' },
+  driveEndsBeforeStart: { vi: 'Ngày kết thúc phải sau ngày bắt đầu.', en: 'The end must come after the start.' },
   imageTooLarge: {
     vi: 'Ảnh quá lớn: {pixels} megapixel. Giới hạn là {max} megapixel, hãy thu nhỏ ảnh rồi tải lên lại.',
     en: 'The image is too large: {pixels} megapixels. The limit is {max} megapixels; please resize it and upload again.',

@@ -45,7 +45,7 @@ export const ZUsersContent = z
       .object({
         email: z.email(),
         name: text,
-        roles: z.array(z.enum(['admin', 'editor', 'coordinator', 'judge', 'responder'])).min(1),
+        roles: z.array(z.enum(['admin', 'editor', 'coordinator', 'judge', 'responder', 'fund'])).min(1),
         areas: z.array(slug).default([]),
       })
       .strict(),

@@ -279,6 +279,74 @@ export function* requeue(rec: Claimed, since: string, where: WaitScope, poolsOf:
   return yield* promote(where, poolsOf, allPools)
 }
 
+/** What one part of a bundle wants: `units` units from the first of `pools` that has them all, held under `claimant`. */
+export type Want = { claimant: string; pools: readonly Pool[]; units: number }
+
+/**
+ * Claims every part of a bundle (a pledge's item lines, each from its own pool) or none: when
+ * one part cannot be had, the parts taken before it are given back. Returns the claims, in the
+ * order of `wants`, or the index of the first part that could not be had.
+ */
+export function* claimEach(wants: readonly Want[]): Program<{ claims: Claim[] } | { short: number }> {
+  const claims: Claim[] = []
+  for (const [index, want] of wants.entries()) {
+    const got = yield* claim(want.pools, want.claimant, want.units)
+    if (!got) {
+      for (const taken of wants.slice(0, index)) yield* ask('release', taken.claimant)
+      return { short: index }
+    }
+    claims.push(got)
+  }
+  return { claims }
+}
+
+export type BundleRequest<New, Reason extends string = string> = {
+  /** The idempotency key of the submission. */
+  key: string
+  /** Why this submission may not be taken (a reason), or null. Not asked on a retry. */
+  eligibility: () => Reason | null
+  record: New
+  /** The parts to claim, once the record is stored (claimant names carry its id). None: nothing limited is asked for. */
+  wants: (rec: Claimed) => Want[]
+}
+
+export type BundleAllocation<Reason extends string = never> =
+  | { kind: 'held'; id: Id; reference: string; claims: Claim[] }
+  | { kind: 'refused'; reason: Reason }
+  /** The part at `index` cannot be had (its pool is full or has fewer units left): nothing was kept. */
+  | { kind: 'short'; index: number }
+  /** An earlier attempt whose claims have ended since (cancelled). */
+  | { kind: 'ended'; id: Id; reference: string }
+
+/**
+ * Allocation of a bundle (no waitlist; everything or nothing), the same steps as `allocate`: an
+ * earlier attempt of the same submission answers from what it stored (and a crash cut short is
+ * finished) → eligibility → store the record, then claim every part, or take the record back
+ * and say which part could not be had. Safe to run again, also at the same moment.
+ */
+export function* allocateBundle<New, Reason extends string>(request: BundleRequest<New, Reason>): Program<BundleAllocation<Reason>> {
+  let rec = yield* ask('earlier', request.key)
+  if (!rec) {
+    const refusal = request.eligibility()
+    if (refusal) return { kind: 'refused', reason: refusal }
+    const stored = yield* ask<New, 'store'>('store', request.record)
+    if (stored === 'duplicate') throw new Error(`Bundle ${request.key}: a store of bundles has no duplicates`)
+    rec = stored === 'same-attempt' ? yield* ask('earlier', request.key) : stored
+    if (!rec) throw new Error(`Attempt ${request.key} conflicted but is not stored`)
+  }
+  const { id, reference } = rec
+  if (rec.state === 'ended') return { kind: 'ended', id, reference }
+  const got = yield* claimEach(request.wants(rec))
+  if ('short' in got) {
+    // only a record that never held its parts is taken back, never one that was accepted before
+    if (rec.state === 'pending') yield* ask('drop', id)
+    else throw new Error(`Bundle ${request.key} was held but its parts are gone`)
+    return { kind: 'short', index: got.short }
+  }
+  if (rec.state !== 'held') yield* ask('hold', id, rec.state)
+  return { kind: 'held', id, reference, claims: got.claims }
+}
+
 /** Gives back every unit `claimant` holds. */
 export function* release(claimant: string): Program<number> {
   return yield* ask('release', claimant)
