@@ -11,22 +11,25 @@ import { makeStaff, skipReason, testPayload, unique } from './payload'
 type Who = 'anonymous' | Role
 type Verdict = 'yes' | 'no' | 'published' | 'own' | 'their-areas'
 type Op = 'create' | 'read' | 'update' | 'delete'
-const WHO: Who[] = ['anonymous', 'admin', 'editor', 'coordinator', 'judge', 'responder']
+const WHO: Who[] = ['anonymous', 'admin', 'editor', 'coordinator', 'judge', 'responder', 'fund']
 const OPS: Op[] = ['create', 'read', 'update', 'delete']
 
-//                         anonymous  admin  editor coordinator judge  responder
+//                         anonymous  admin  editor coordinator judge  responder fund
 const row = (...v: Verdict[]) => Object.fromEntries(WHO.map((w, i) => [w, v[i]])) as Record<Who, Verdict>
-const adminOnly = row('no', 'yes', 'no', 'no', 'no', 'no')
-const editors = row('no', 'yes', 'yes', 'no', 'no', 'no')
-const everyone = row('yes', 'yes', 'yes', 'yes', 'yes', 'yes')
-const staff = row('no', 'yes', 'yes', 'yes', 'yes', 'yes')
-const nobody = row('no', 'no', 'no', 'no', 'no', 'no')
-const own = row('no', 'yes', 'own', 'own', 'own', 'own')
-const ownForAll = row('no', 'own', 'own', 'own', 'own', 'own')
-const publishedUnlessEditor = row('published', 'yes', 'yes', 'published', 'published', 'published')
-const publishedUnlessStaff = row('published', 'yes', 'yes', 'yes', 'yes', 'yes')
-const coordinators = row('no', 'yes', 'no', 'yes', 'no', 'no')
-const coordinatorsOfTheArea = row('no', 'yes', 'no', 'their-areas', 'no', 'no')
+const adminOnly = row('no', 'yes', 'no', 'no', 'no', 'no', 'no')
+const editors = row('no', 'yes', 'yes', 'no', 'no', 'no', 'no')
+const editorsAndFund = row('no', 'yes', 'yes', 'no', 'no', 'no', 'yes')
+const fundStaff = row('no', 'yes', 'no', 'no', 'no', 'no', 'yes')
+const everyone = row('yes', 'yes', 'yes', 'yes', 'yes', 'yes', 'yes')
+const staff = row('no', 'yes', 'yes', 'yes', 'yes', 'yes', 'yes')
+const nobody = row('no', 'no', 'no', 'no', 'no', 'no', 'no')
+const own = row('no', 'yes', 'own', 'own', 'own', 'own', 'own')
+const ownForAll = row('no', 'own', 'own', 'own', 'own', 'own', 'own')
+const publishedUnlessEditor = row('published', 'yes', 'yes', 'published', 'published', 'published', 'published')
+const publishedUnlessEditorOrFund = row('published', 'yes', 'yes', 'published', 'published', 'published', 'yes')
+const publishedUnlessStaff = row('published', 'yes', 'yes', 'yes', 'yes', 'yes', 'yes')
+const coordinators = row('no', 'yes', 'no', 'yes', 'no', 'no', 'no')
+const coordinatorsOfTheArea = row('no', 'yes', 'no', 'their-areas', 'no', 'no', 'no')
 
 const TABLE: Record<string, Record<Op, Record<Who, Verdict>>> = {
   users: { create: adminOnly, read: own, update: own, delete: adminOnly },
@@ -36,6 +39,10 @@ const TABLE: Record<string, Record<Op, Record<Who, Verdict>>> = {
   posts: { create: editors, read: publishedUnlessEditor, update: editors, delete: editors },
   events: { create: coordinators, read: publishedUnlessStaff, update: coordinatorsOfTheArea, delete: coordinatorsOfTheArea },
   registrations: { create: nobody, read: coordinatorsOfTheArea, update: coordinatorsOfTheArea, delete: adminOnly },
+  drives: { create: editorsAndFund, read: publishedUnlessEditorOrFund, update: editorsAndFund, delete: editorsAndFund },
+  pledges: { create: nobody, read: fundStaff, update: fundStaff, delete: adminOnly },
+  'donation-receipts': { create: nobody, read: fundStaff, update: nobody, delete: nobody },
+  'bank-transfers': { create: nobody, read: fundStaff, update: nobody, delete: nobody },
   claims: { create: nobody, read: adminOnly, update: nobody, delete: nobody },
   'email-outbox': { create: nobody, read: adminOnly, update: adminOnly, delete: nobody },
   'audit-log': { create: nobody, read: adminOnly, update: nobody, delete: nobody },
@@ -58,7 +65,7 @@ const REGISTRATION_FIELDS: Record<string, Record<Who, Verdict>> = Object.fromEnt
   [
     'reference', 'event', 'status', 'waitlistedAt', 'child', 'guardian', 'submittedBy', 'submissionId', 'consents', 'attendance', 'priorityCheck',
     'confirmationQueuedAt', 'remindedAt', 'cancelledAt', 'createdAt', 'manageTokenHash', 'idempotencyKey', 'childKey', 'updatedAt',
-  ].map((name) => [name, nobody] as const).concat([['staffNote', row('no', 'yes', 'no', 'yes', 'no', 'no')]]),
+  ].map((name) => [name, nobody] as const).concat([['staffNote', row('no', 'yes', 'no', 'yes', 'no', 'no', 'no')]]),
 )
 
 function verdict(result: boolean | Where, userId: number | string | undefined, areas: (number | string)[]): Verdict {

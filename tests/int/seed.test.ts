@@ -40,7 +40,7 @@ describe.skipIf(skipReason)('demo content', () => {
 
     const posts = await payload.count({ collection: 'posts', where: { slug: { in: content.posts.map((p) => p.slug) } } })
     expect(posts.totalDocs).toBe(content.posts.length)
-    for (const role of ['admin', 'editor', 'coordinator', 'judge', 'responder'] as const) {
+    for (const role of ['admin', 'editor', 'coordinator', 'judge', 'responder', 'fund'] as const) {
       expect((await payload.count({ collection: 'users', where: { roles: { contains: role } } })).totalDocs, role).toBeGreaterThanOrEqual(1)
     }
     const site = await payload.findGlobal({ slug: 'site', locale: 'en' })

@@ -7,6 +7,7 @@ import * as migration_20261130_144620_capacity_claims from './20261130_144620_ca
 import * as migration_20261130_145630_audit_changes from './20261130_145630_audit_changes';
 import * as migration_20261130_150304_outbox_retention from './20261130_150304_outbox_retention';
 import * as migration_20261130_154807_remove_login_lockout from './20261130_154807_remove_login_lockout';
+import * as migration_20261201_024615_gift_drives from './20261201_024615_gift_drives';
 
 export const migrations = [
   {
@@ -52,6 +53,11 @@ export const migrations = [
   {
     up: migration_20261130_154807_remove_login_lockout.up,
     down: migration_20261130_154807_remove_login_lockout.down,
-    name: '20261130_154807_remove_login_lockout'
+    name: '20261130_154807_remove_login_lockout',
+  },
+  {
+    up: migration_20261201_024615_gift_drives.up,
+    down: migration_20261201_024615_gift_drives.down,
+    name: '20261201_024615_gift_drives'
   },
 ];

@@ -7,6 +7,7 @@ import * as migration_20261130_144606_capacity_claims from './20261130_144606_ca
 import * as migration_20261130_145623_audit_changes from './20261130_145623_audit_changes';
 import * as migration_20261130_150258_outbox_retention from './20261130_150258_outbox_retention';
 import * as migration_20261130_154758_remove_login_lockout from './20261130_154758_remove_login_lockout';
+import * as migration_20261201_024605_gift_drives from './20261201_024605_gift_drives';
 
 export const migrations = [
   {
@@ -52,6 +53,11 @@ export const migrations = [
   {
     up: migration_20261130_154758_remove_login_lockout.up,
     down: migration_20261130_154758_remove_login_lockout.down,
-    name: '20261130_154758_remove_login_lockout'
+    name: '20261130_154758_remove_login_lockout',
+  },
+  {
+    up: migration_20261201_024605_gift_drives.up,
+    down: migration_20261201_024605_gift_drives.down,
+    name: '20261201_024605_gift_drives'
   },
 ];
