@@ -235,10 +235,11 @@ function decodeText(bytes: Buffer): string {
     throw new StatementError('unknown-format', 'The file is neither an Excel workbook (.xlsx) nor a CSV text file in UTF-8 or UTF-16.')
   }
   // Text files have no control characters but tab and line breaks: anything else is binary data.
-  const binary = [...text.slice(0, 64 * 1024)].some((ch) => {
-    const code = ch.charCodeAt(0)
-    return (code < 0x20 && ch !== '\t' && ch !== '\n' && ch !== '\r' && ch !== '\f') || code === 0x7f
-  })
+  let binary = false
+  for (let i = 0; i < text.length && !binary; i++) {
+    const code = text.charCodeAt(i)
+    binary = (code < 0x20 && code !== 0x09 && code !== 0x0a && code !== 0x0d && code !== 0x0c) || code === 0x7f
+  }
   if (binary) {
     throw new StatementError('unknown-format', 'The file is neither an Excel workbook (.xlsx) nor a CSV text file.')
   }
