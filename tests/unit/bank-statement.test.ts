@@ -109,6 +109,25 @@ describe('parseBankStatement: Vietcombank-style CSV', () => {
   })
 })
 
+describe('parseBankStatement: header names', () => {
+  it('does not take an English "No." (row number) column for "Nợ" (debit), nor "Co" for "Có"', async () => {
+    const csv = ['No.,Date,Debit,Credit,Co,Transaction details,Ref No.', '1,01/12/2026,,"300,000",x,TT-7K3QX,FT1', '2,02/12/2026,"5,000",,x,Fee,FT2'].join('\n')
+    const r = await parseBankStatement({ name: 'e.csv', bytes: Buffer.from(csv) })
+    expect(r.columns).toEqual({ date: 'Date', credit: 'Credit', debit: 'Debit', amount: null, content: 'Transaction details', reference: 'Ref No.' })
+    expect(r.transfers).toMatchObject([
+      { amount: 300_000, direction: 'in', note: 'TT-7K3QX', bankReference: 'FT1' },
+      { amount: 5_000, direction: 'out', note: 'Fee', bankReference: 'FT2' },
+    ])
+  })
+
+  it('ignores case and diacritics, and prefers the transaction date over the effective date', async () => {
+    const csv = ['NGAY HIEU LUC;NGÀY GIAO DỊCH;GHI CO;DIEN GIAI;SO THAM CHIEU', '02/12/2026;01/12/2026 10:00;"100.000";TT-7K3QX;R1'].join('\n')
+    const r = await parseBankStatement({ name: 'u.csv', bytes: Buffer.from(csv) })
+    expect(r.columns).toMatchObject({ date: 'NGÀY GIAO DỊCH', credit: 'GHI CO', debit: null, content: 'DIEN GIAI', reference: 'SO THAM CHIEU' })
+    expect(r.transfers).toMatchObject([{ bookedAt: '2026-12-01T03:00:00.000Z', amount: 100_000, direction: 'in', bankReference: 'R1' }])
+  })
+})
+
 describe('parseBankStatement: identical and overlapping lines', () => {
   const csv = (lines: string[]) => Buffer.from(['Date,Credit,Debit,Description', ...lines].join('\n'))
 
