@@ -128,6 +128,31 @@ describe('parseBankStatement: header names', () => {
   })
 })
 
+describe('parseBankStatement: lines that are not movements', () => {
+  it('keeps a dated gift whose note starts like a totals line, skips dated balance lines and two-sided lines', async () => {
+    const csv = [
+      'Ngày giao dịch,Ghi nợ,Ghi có,Nội dung',
+      '01/12/2026,,"2.000.000",Số dư đầu kỳ',
+      '01/12/2026,,"300.000",Tong tien ung ho TT-7K3QX',
+      '02/12/2026,,"100.000",Total gift TT-AB12C',
+      '03/12/2026,"5.000","5.000",Dieu chinh',
+      '31/12/2026,,,Số dư cuối kỳ:',
+      'Cộng phát sinh,"5.000","2.405.000",',
+    ].join('\n')
+    const r = await parseBankStatement({ name: 'x.csv', bytes: Buffer.from(csv) })
+    expect(r.transfers.map((t) => [t.amount, t.note])).toEqual([
+      [300_000, 'Tong tien ung ho TT-7K3QX'],
+      [100_000, 'Total gift TT-AB12C'],
+    ])
+    expect(r.skipped).toEqual([
+      { row: 2, reason: 'opening balance line' },
+      { row: 5, reason: 'both a debit and a credit amount' },
+      { row: 6, reason: 'closing balance line' },
+      { row: 7, reason: 'totals line' },
+    ])
+  })
+})
+
 describe('parseBankStatement: identical and overlapping lines', () => {
   const csv = (lines: string[]) => Buffer.from(['Date,Credit,Debit,Description', ...lines].join('\n'))
 
