@@ -287,7 +287,8 @@ function xlsxCell(v: ExcelJS.CellValue): Cell {
 async function xlsxGrids(bytes: Buffer): Promise<Grid[]> {
   const workbook = new ExcelJS.Workbook()
   try {
-    await workbook.xlsx.load(bytes)
+    // exceljs wants an ArrayBuffer of its own; the copy is at most 5 MB.
+    await workbook.xlsx.load(new Uint8Array(bytes).buffer)
   } catch {
     throw new StatementError('unknown-format', 'The file looks like a ZIP archive but is not a readable Excel workbook (.xlsx).')
   }
@@ -351,11 +352,15 @@ function headerColumns(row: Cell[]): Map<Role, { col: number; rank: number; text
   return columns
 }
 
-/** "Số tài khoản: 0123 456 789" (or "Account number", "STK", in one cell or the next) in the title lines. */
+/**
+ * "Số tài khoản: 0123 456 789" (or "Account number", "STK", in one cell or the next) in the title
+ * lines. Groups of digits are joined only when each has three or more, so a period written after
+ * the number ("…567, 01/12/2026") is not taken into it.
+ */
 function accountFromTitle(rows: Cell[][]): string | null {
   for (const row of rows) {
     const line = fold(row.map(cellText).join(' | '))
-    const m = /\b(?:so tai khoan|tai khoan|so tk|stk|account number|account no|account)\b\s*(?:so\s*)?([0-9][0-9 ]{4,}[0-9])\b/.exec(line)
+    const m = /\b(?:so tai khoan|tai khoan|so tk|stk|account number|account no|account)\b\s*(?:so\s*)?(\d{3,}(?: \d{3,})*)\b/.exec(line)
     if (m?.[1]) return m[1].replace(/\s+/g, '')
   }
   return null

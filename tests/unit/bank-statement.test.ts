@@ -107,6 +107,13 @@ describe('parseBankStatement: Vietcombank-style CSV', () => {
     expect(r2.transfers.map((t) => t.transactionId)).toEqual(r1.transfers.map((t) => t.transactionId))
     expect(r2.headerRow).toBe(2)
   })
+
+  it('reads the account number from a title line that goes on with the period', async () => {
+    const csv = ['Tài khoản: 0071001234567, 01/12/2026 - 31/12/2026', 'Ngày;Ghi có;Nội dung', '01/12/2026;"1.500.000";TT-7K3QX'].join('\n')
+    const r = await parseBankStatement({ name: 's.csv', bytes: Buffer.from(csv) })
+    expect(r.accountNumber).toBe('0071001234567')
+    expect(r.transfers[0]?.accountNumber).toBe('0071001234567')
+  })
 })
 
 describe('parseBankStatement: header names', () => {
