@@ -68,3 +68,37 @@ async function donorCounts(payload: Payload, driveId: Id): Promise<{ named: numb
   const [named, anonymous] = await Promise.all([payload.count({ collection: 'pledges', where: where(true) }), payload.count({ collection: 'pledges', where: where(false) })])
   return { named: named.totalDocs, anonymous: anonymous.totalDocs }
 }
+
+export type PublicDonor = { name: string; kind: string; amount: number | null; items: { label: string; quantity: number }[] }
+
+/**
+ * The public donor list of a drive: donors who agreed to be named, with what the fund received
+ * from them (amounts only when the drive shows them); every other donor who gave is counted,
+ * never named. Contacts, messages and references never leave this function.
+ */
+export async function publicDonorList(payload: Payload, drive: Pick<Drive, 'id' | 'showAmounts'>): Promise<{ donors: PublicDonor[]; anonymous: number }> {
+  const res = await payload.find({
+    collection: 'pledges',
+    where: { and: [{ drive: { equals: drive.id } }, { status: { in: ['partly-received', 'received', 'thanked'] } }] },
+    sort: '-receivedAt',
+    limit: 0,
+    pagination: false,
+    depth: 0,
+    select: { donor: { name: true, kind: true }, listed: true, receivedAmount: true, items: true },
+  })
+  const donors: PublicDonor[] = []
+  let anonymous = 0
+  for (const p of res.docs) {
+    if (!p.listed) {
+      anonymous++
+      continue
+    }
+    donors.push({
+      name: p.donor.name,
+      kind: p.donor.kind,
+      amount: drive.showAmounts === false ? null : (p.receivedAmount ?? 0) || null,
+      items: (p.items ?? []).filter((l) => (l.received ?? 0) > 0).map((l) => ({ label: l.label ?? '', quantity: l.received ?? 0 })),
+    })
+  }
+  return { donors, anonymous }
+}

@@ -23,6 +23,9 @@ export type FormBinding = { form: string; scope: string }
 /** The public sign-up form of one event. */
 export const signUpFormOf = (eventId: string | number | undefined): FormBinding => ({ form: 'signup', scope: String(eventId ?? '') })
 
+/** The public pledge form of one gift drive. */
+export const pledgeFormOf = (driveId: string | number | undefined): FormBinding => ({ form: 'pledge', scope: String(driveId ?? '') })
+
 const sign = (secret: string, { form, scope }: FormBinding, at: string) =>
   createHmac('sha256', secret).update(`form:${form.length}:${form}:${scope.length}:${scope}:${at}`).digest('base64url')
 

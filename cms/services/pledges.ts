@@ -20,6 +20,7 @@ import { uniqueViolationOn } from './errors'
 import { asId, type Id } from './ids'
 import { oneAtATime } from './process-wide'
 import { newPledgeReference } from './pledge-reference'
+import { findBank, vietQrPayload } from './vietqr'
 
 export const PLEDGE_STATUSES = {
   pending: { vi: 'Đang xử lý', en: 'Processing' },
@@ -250,3 +251,24 @@ export async function pledgeDeleted(payload: Payload, doc: Pick<Pledge, 'id' | '
   announceContentChange({ source: 'pledges', id: doc.id })
 }
 
+
+export type PaymentInstructions = { bankName: string; accountNumber: string; accountName: string; amount: number | null; note: string; qrPayload: string }
+
+/**
+ * How to pay a money pledge: the fund's account, the exact amount, the pledge reference as the
+ * transfer note, and the VietQR text a banking app scans to fill all of it in. Null when the
+ * drive has no account set (staff will call), or the pledge has no money in it.
+ */
+export function paymentInstructions(drive: Pick<Drive, 'account'>, reference: string, amount: number | null): PaymentInstructions | null {
+  const account = drive.account
+  if (!amount || !account?.bankBin || !account.accountNumber) return null
+  const bank = findBank(account.bankBin)
+  return {
+    bankName: account.bankName || bank?.name || account.bankBin,
+    accountNumber: account.accountNumber,
+    accountName: account.accountName ?? '',
+    amount,
+    note: reference,
+    qrPayload: vietQrPayload({ bin: account.bankBin, accountNumber: account.accountNumber, amount, note: reference }),
+  }
+}

@@ -4,7 +4,7 @@
  * the server in site/lib/cms/signup.ts.
  */
 import { ActionError, defineAction } from 'astro:actions'
-import { clientAddress, signUpsFrom, TooManyRequests } from '../lib/cms'
+import { clientAddress, pledgesFrom, signUpsFrom, TooManyRequests } from '../lib/cms'
 import { langFromPath } from '../i18n/routes'
 
 async function limited<T>(work: () => Promise<T>): Promise<T> {
@@ -23,6 +23,12 @@ export const server = {
       limited(() =>
         signUpsFrom(context.locals).submit(form, { lang: langFromPath(context.url.pathname), address: clientAddress(context.request, context.clientAddress) }),
       ),
+  }),
+
+  pledge: defineAction({
+    accept: 'form',
+    handler: (form, context) =>
+      limited(() => pledgesFrom(context.locals).submit(form, { lang: langFromPath(context.url.pathname), address: clientAddress(context.request, context.clientAddress) })),
   }),
 
   cancelSignUp: defineAction({

@@ -45,7 +45,7 @@ type RouteRow = {
 }
 
 /** The header's navigation, in order: each is a route name. */
-export const NAV = ['home', 'campaigns', 'events', 'news', 'hotline'] as const
+export const NAV = ['home', 'campaigns', 'events', 'drives', 'news', 'hotline'] as const
 export type Section = (typeof NAV)[number]
 
 export const ROUTES = {
@@ -59,6 +59,9 @@ export const ROUTES = {
   events: { path: { vi: '/su-kien/', en: '/en/events/' }, section: 'events', sitemap: true },
   event: { path: { vi: '/su-kien/:slug/', en: '/en/events/:slug/' }, section: 'events', sitemap: true },
   signup: { path: { vi: '/su-kien/:slug/dang-ky/', en: '/en/events/:slug/sign-up/' }, section: 'events', private: true },
+  drives: { path: { vi: '/ung-ho/', en: '/en/donate/' }, section: 'drives', sitemap: true },
+  drive: { path: { vi: '/ung-ho/:slug/', en: '/en/donate/:slug/' }, section: 'drives', sitemap: true },
+  pledge: { path: { vi: '/ung-ho/:slug/cam-ket/', en: '/en/donate/:slug/pledge/' }, section: 'drives', private: true },
   manage: { path: { vi: '/quan-ly/:token/', en: '/en/manage/:token/' }, section: 'home', private: true },
   manageData: { path: { vi: '/quan-ly/:token/data.json', en: '/en/manage/:token/data.json' }, section: 'home', private: true, kind: 'data' },
   rss: { path: { vi: '/rss.xml', en: '/en/rss.xml' }, section: 'news', kind: 'feed' },

@@ -7,6 +7,7 @@
 import type { AstroGlobal } from 'astro'
 import { actions } from 'astro:actions'
 import type { Lang, ListedWithParams, Match, PageName, Params, RouteName } from '../i18n/routes'
+import { drivesUI } from '../i18n/drives'
 import { signUpUI } from '../i18n/signup'
 import { useUI } from '../i18n/ui'
 import { categoryLabel, compareIndicators, EVENT_KINDS, imageURL, pickCurrentCampaign, signUpsFrom, type Cms, type EventFilters, type Site } from './cms'
@@ -142,6 +143,31 @@ export const PAGES = {
       headers: retryHeaders(retryAfter),
     }),
   }),
+  drives: page<'drives'>()({
+    load: async (ctx) => ({ drives: await ctx.cms.drives(ctx.lang) }),
+    head: (_, ctx) => ({ title: drivesUI(ctx.lang).title, description: drivesUI(ctx.lang).lead }),
+  }),
+  drive: page<'drive'>()({
+    load: async (ctx) => {
+      const drive = await ctx.cms.driveBySlug(ctx.lang, ctx.params.slug)
+      return drive ? { drive } : null
+    },
+    head: ({ drive }) => ({ title: drive.title, description: drive.summary ?? undefined, image: imageURL(drive.hero, 'hero') }),
+  }),
+  pledge: page<'pledge'>()({
+    async load(ctx) {
+      const drive = await ctx.cms.driveBySlug(ctx.lang, ctx.params.slug)
+      if (!drive) return null
+      const sent = ctx.astro.getActionResult(actions.pledge)
+      const limited = sent?.error?.code === 'TOO_MANY_REQUESTS' ? sent.error : null
+      return { drive, result: sent?.data ?? null, retryAfter: limited ? Number(limited.message) || 60 : null, tooLarge: sent?.error?.code === 'CONTENT_TOO_LARGE' }
+    },
+    head: ({ drive }, ctx) => ({ title: `${drivesUI(ctx.lang).pledge}: ${drive.title}` }),
+    answer: ({ result, retryAfter }) => ({
+      status: result?.kind === 'invalid' || result?.kind === 'dropped' ? 400 : result?.kind === 'not-found' ? 404 : result?.kind === 'covered' || result?.kind === 'refused' ? 409 : undefined,
+      headers: retryHeaders(retryAfter),
+    }),
+  }),
   manage: page<'manage'>()({
     async load(ctx) {
       const { token } = ctx.params
@@ -162,6 +188,7 @@ export const SITEMAP: { [K in ListedWithParams]: (docs: SitemapDocs) => SitemapE
   campaign: (docs) => docs.campaigns.map((c) => ({ params: { slug: c.slug }, lastmod: c.updatedAt })),
   post: (docs) => docs.posts.map((p) => ({ params: { slug: p.slug }, lastmod: p.updatedAt })),
   event: (docs) => docs.events.map((e) => ({ params: { slug: e.slug }, lastmod: e.updatedAt })),
+  drive: (docs) => docs.drives.map((d) => ({ params: { slug: d.slug }, lastmod: d.updatedAt })),
 }
 
 export type PageData<K extends PageName> = NonNullable<Awaited<ReturnType<(typeof PAGES)[K]['load']>>>

@@ -31,11 +31,12 @@ describe.skipIf(skipReason)('gift drives and pledges', () => {
     await payload.delete({ collection: 'drives', where: { id: { in: drives } }, overrideAccess: true })
   })
 
-  async function makeDrive(items: { label: string; quantity: number; kind?: string }[], extra: Partial<Drive> = {}): Promise<Drive> {
+  async function makeDrive(items: { label: string; quantity: number; kind?: string }[], extra: { moneyGoal?: number; startsOn?: string; endsOn?: string } = {}): Promise<Drive> {
     const drive = await payload.create({
       collection: 'drives',
       data: {
         title: unique('Trung thu'),
+        slug: unique('trung-thu'),
         kind: 'mid-autumn',
         startsOn: '2026-01-01T00:00:00.000Z',
         moneyGoal: 400_000_000,
@@ -82,7 +83,7 @@ describe.skipIf(skipReason)('gift drives and pledges', () => {
       if (pledged >= 90) return
       await payload.create({
         collection: 'pledges',
-        data: { drive: drive.id, reference: unique('N'), idempotencyKey: unique('naive'), status: 'pledged', donor: { kind: 'person', name: 'X' }, items: [{ item: itemId(drive), quantity: 1 }] },
+        data: { drive: drive.id, reference: unique('N'), idempotencyKey: unique('naive'), status: 'pledged', language: 'vi', donor: { kind: 'person', name: 'X' }, items: [{ item: itemId(drive), quantity: 1 }] },
       })
     }
     await Promise.all(Array.from({ length: 200 }, naive))

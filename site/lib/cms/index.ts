@@ -5,7 +5,7 @@
  * The Payload instance is handed over by the server through `Astro.locals.payload`.
  */
 import type { Payload, Where } from 'payload'
-import type { Area, Campaign, Event, Media, Post, Site } from '../../../cms/payload-types'
+import type { Area, Campaign, Drive, Event, Media, Post, Site } from '../../../cms/payload-types'
 import { acceptsAge, ageOn, firstSessionDay } from '../../../cms/services/eligibility'
 import type { ContentChange } from '../../../cms/services/content-events'
 import { Kept } from '../../../cms/services/kept'
@@ -14,11 +14,14 @@ import { seatsLeft, type SeatsLeft } from '../../../cms/services/seat-store'
 import type { Lang } from '../../i18n/routes'
 import { CmsUnavailableError, isConnectionError } from './errors'
 import { signUpApi } from './signup'
+import { drivesApi, pledgeApi } from './drives'
 
 export { CmsUnavailableError, isConnectionError } from './errors'
 export { clientAddress, newSignUpForm, signUpApi, TooManyRequests, type SignUpRow, type SignUpSubmission } from './signup'
 export { richTextToHtml } from './richtext'
-export type { Area, Campaign, Event, Media, Post, Site }
+export { driveState, newPledgeForm, type DrivePage, type DriveState, type PledgeSubmission, type PublicDrive } from './drives'
+export type { DriveProgress, ItemProgress, PublicDonor } from '../../../cms/services/drive-progress'
+export type { Area, Campaign, Drive, Event, Media, Post, Site }
 
 /** A published event with what the public sees of its seats: open ones and reserved ones apart (counted, never stored). */
 export type PublicEvent = Event & { seats: SeatsLeft; firstDay: string | null; state: SignUpState }
@@ -49,6 +52,7 @@ const unlessSeats = (change: ContentChange) => change.source !== 'claims'
 export function createCms(payload: Payload) {
   const asPublic = { overrideAccess: false, draft: false } as const
   const sites = new Kept<Site>(KEPT_MS, unlessSeats)
+  const drives = drivesApi(payload)
   const events = new Kept<Event | null>(KEPT_MS, unlessSeats)
   const withSeatInfo = async (event: Event, now: Date): Promise<PublicEvent> => {
     const seats = await seatsLeft(payload, event)
@@ -116,16 +120,23 @@ export function createCms(payload: Payload) {
         return areas.docs
       }),
 
+    /** Published gift drives with their live progress (counted for every render, never kept). */
+    drives: (lang: Lang) => guard(() => drives.list(lang)),
+
+    /** A published drive with its progress and public donor list, or null. */
+    driveBySlug: (lang: Lang, slug: string) => guard(() => drives.bySlug(lang, slug)),
+
     /** Every public document, for the sitemap. */
-    sitemapEntries: (): Promise<{ campaigns: Pick<Campaign, 'slug' | 'updatedAt'>[]; posts: Pick<Post, 'slug' | 'updatedAt'>[]; events: Pick<Event, 'slug' | 'updatedAt'>[] }> =>
+    sitemapEntries: (): Promise<{ campaigns: Pick<Campaign, 'slug' | 'updatedAt'>[]; posts: Pick<Post, 'slug' | 'updatedAt'>[]; events: Pick<Event, 'slug' | 'updatedAt'>[]; drives: Pick<Drive, 'slug' | 'updatedAt'>[] }> =>
       guard(async () => {
         const select = { slug: true, updatedAt: true } as const
-        const [campaigns, posts, events] = await Promise.all([
+        const [campaigns, posts, events, driveDocs] = await Promise.all([
           payload.find({ collection: 'campaigns', depth: 0, limit: 0, pagination: false, where: published, select, ...asPublic }),
           payload.find({ collection: 'posts', depth: 0, limit: 0, pagination: false, where: published, select, sort: '-publishedAt', ...asPublic }),
           payload.find({ collection: 'events', depth: 0, limit: 0, pagination: false, where: published, select, ...asPublic }),
+          drives.sitemap(),
         ])
-        return { campaigns: campaigns.docs, posts: posts.docs, events: events.docs }
+        return { campaigns: campaigns.docs, posts: posts.docs, events: events.docs, drives: driveDocs }
       }),
 
     /**
@@ -158,6 +169,12 @@ export function signUpsFrom(locals: App.Locals): ReturnType<typeof signUpApi> {
   return signUpApi(locals.payload)
 }
 
+/** The pledge door for a request (see ./drives.ts). */
+export function pledgesFrom(locals: App.Locals): ReturnType<typeof pledgeApi> {
+  if (!locals.payload) throw new CmsUnavailableError('The CMS is not started')
+  return pledgeApi(locals.payload)
+}
+
 export function cmsFrom(locals: App.Locals): Cms {
   const payload = locals.payload
   if (!payload) throw new CmsUnavailableError('The CMS is not started')
@@ -188,6 +205,9 @@ export function srcSet(media: Media): string {
 export { compareIndicators, pickCurrentCampaign, type IndicatorRow } from '../../../cms/services/campaigns'
 export { categoryLabel } from '../../../cms/services/posts'
 export { EVENT_KINDS, PRIORITY_GROUPS, type SignUpState } from '../../../cms/services/events'
+export { barShare, DRIVE_KINDS, ITEM_KINDS, pledgedShare } from '../../../cms/services/drives'
+export { PLEDGE_MESSAGES } from '../../../cms/schemas/pledge-messages'
+export { HONEYPOT_FIELD, FORM_TOKEN_FIELD } from '../../../cms/services/form-guard'
 export { GUARDIAN_RELATIONSHIPS, REGISTRATION_STATUSES } from '../../../cms/services/staff'
 export { consentInForce } from '../../../cms/services/registrations'
 export { ageOn }

@@ -11,7 +11,8 @@ import type { Registration } from '../../../cms/payload-types'
 import { audit, changeOf } from '../../../cms/services/audit'
 import { idOf } from '../../../cms/services/ids'
 import { clientAddressOf } from '../../../cms/services/client-address'
-import { checkFormToken, honeypotFilled, HONEYPOT_FIELD, issueFormToken, signUpFormOf, takeFormAllowance, FORM_TOKEN_FIELD, type FormTokenProblem } from '../../../cms/services/form-guard'
+import { issueFormToken, signUpFormOf, type FormTokenProblem } from '../../../cms/services/form-guard'
+import { formProblem, takeAllowance, TooManyRequests } from './guards'
 import { cancelRegistration, registrationByToken, seatedEvent, signUp, waitlistPosition, withdrawConsent, EventNotFound, type ChildOutcome } from '../../../cms/services/registrations'
 import { noticesDue, sendDueNotices } from '../../../cms/services/signup-notices'
 import { seatOf } from '../../../cms/services/seat-store'
@@ -34,12 +35,7 @@ export type SignUpSubmission =
   | { kind: 'not-found' }
   | { kind: 'done'; rows: SignUpRow[]; emailedTo: string | null; submittedBy: 'guardian' | 'school' }
 
-export class TooManyRequests extends Error {
-  override name = 'TooManyRequests'
-  constructor(readonly retryAfterSeconds: number) {
-    super(`Too many submissions; retry in ${retryAfterSeconds} s`)
-  }
-}
+export { TooManyRequests }
 
 /**
  * The address a request came from, as the server decided it (cms/services/client-address.ts);
@@ -63,13 +59,10 @@ export function signUpApi(payload: Payload) {
   return {
     /** One public sign-up, sent as a form. Throws TooManyRequests past the per-address rate. */
     async submit(form: FormData, { lang, address }: { lang: Lang; address: string }): Promise<SignUpSubmission> {
-      const { forms } = env()
-      const wait = await takeFormAllowance(address, forms.ratePerMinute)
-      if (wait !== null) throw new TooManyRequests(wait)
+      await takeAllowance(address)
       const { values, classList } = await readSignUpForm(form)
-      if (honeypotFilled(form.get(HONEYPOT_FIELD))) return { kind: 'dropped', reason: 'honeypot', values }
-      const tokenProblem = checkFormToken(env().secret, form.get(FORM_TOKEN_FIELD), signUpFormOf(values.eventId), forms.minSeconds)
-      if (tokenProblem) return { kind: 'dropped', reason: tokenProblem, values }
+      const problem = formProblem(form, signUpFormOf(values.eventId))
+      if (problem) return { kind: 'dropped', reason: problem, values }
       const parsed = ZSignUp.safeParse(toSignUpInput(values))
       if (!parsed.success || classList.problems.length) {
         return { kind: 'invalid', errors: parsed.success ? {} : signUpErrors(parsed.error, lang), values, classListProblems: classList.problems }
@@ -105,8 +98,7 @@ export function signUpApi(payload: Payload) {
 
     /** Cancels through the manage link; frees the seat and gives it to the waitlist (with emails). */
     async cancel(token: string, { address }: { address: string }): Promise<'cancelled' | 'already' | 'not-found'> {
-      const wait = await takeFormAllowance(address, env().forms.ratePerMinute)
-      if (wait !== null) throw new TooManyRequests(wait)
+      await takeAllowance(address)
       const reg = await registrationByToken(payload, token)
       if (!reg) return 'not-found'
       if (reg.status === 'cancelled') return 'already'
@@ -120,8 +112,7 @@ export function signUpApi(payload: Payload) {
 
     /** Withdraws the photo consent through the manage link; the sign-up itself stays. */
     async withdrawPhotoConsent(token: string, { address }: { address: string }): Promise<'withdrawn' | 'none' | 'not-found'> {
-      const wait = await takeFormAllowance(address, env().forms.ratePerMinute)
-      if (wait !== null) throw new TooManyRequests(wait)
+      await takeAllowance(address)
       const reg = await registrationByToken(payload, token)
       if (!reg) return 'not-found'
       const withdrawn = await withdrawConsent(payload, reg.id, 'photo')
