@@ -1525,6 +1525,15 @@ export interface Site {
         id?: string | null;
       }[]
     | null;
+  fund?: {
+    name?: string | null;
+    address?: string | null;
+    phone?: string | null;
+    email?: string | null;
+    taxCode?: string | null;
+    signerName?: string | null;
+    signerTitle?: string | null;
+  };
   socialLinks?:
     | {
         network: string;
@@ -1562,6 +1571,17 @@ export interface SiteSelect<T extends boolean = true> {
         label?: T;
         url?: T;
         id?: T;
+      };
+  fund?:
+    | T
+    | {
+        name?: T;
+        address?: T;
+        phone?: T;
+        email?: T;
+        taxCode?: T;
+        signerName?: T;
+        signerTitle?: T;
       };
   socialLinks?:
     | T

@@ -58,6 +58,30 @@ export const Site: GlobalConfig = {
       ],
     },
     {
+      name: 'fund',
+      type: 'group',
+      label: { vi: 'Quỹ Bảo trợ trẻ em (in trên biên nhận)', en: "Children's Support Fund (printed on receipts)" },
+      fields: [
+        { name: 'name', type: 'text', localized: true, label: { vi: 'Tên quỹ', en: 'Fund name' } },
+        { name: 'address', type: 'text', label: { vi: 'Địa chỉ', en: 'Address' } },
+        {
+          type: 'row',
+          fields: [
+            { name: 'phone', type: 'text', label: { vi: 'Điện thoại', en: 'Phone' } },
+            { name: 'email', type: 'email', label: { vi: 'Thư điện tử', en: 'Email' } },
+            { name: 'taxCode', type: 'text', label: { vi: 'Mã số thuế', en: 'Tax code' } },
+          ],
+        },
+        {
+          type: 'row',
+          fields: [
+            { name: 'signerName', type: 'text', label: { vi: 'Người ký biên nhận', en: 'Receipts signed by' } },
+            { name: 'signerTitle', type: 'text', localized: true, label: { vi: 'Chức vụ', en: 'Title' } },
+          ],
+        },
+      ],
+    },
+    {
       name: 'socialLinks',
       type: 'array',
       label: { vi: 'Mạng xã hội', en: 'Social links' },

@@ -29,6 +29,10 @@ export const ZSiteContent = z
     hotlineText: ZLocalized,
     contacts: z.array(z.object({ label: ZLocalized, kind: z.enum(['phone', 'email', 'address']), value: text }).strict()),
     footerLinks: z.array(z.object({ label: ZLocalized, url: text }).strict()),
+    fund: z
+      .object({ name: ZLocalized, address: text, phone: text, email: z.email(), taxCode: text.optional(), signerName: text, signerTitle: ZLocalized })
+      .strict()
+      .optional(),
   })
   .strict()
 
@@ -116,6 +120,57 @@ export const ZEventContent = z
   })
   .strict()
 
+const itemKey = z.string().regex(/^[a-z0-9-]{1,30}$/)
+const quantities = z.record(itemKey, z.number().int().min(1))
+
+/** A demo gift drive, with pledges in each state (received ones get receipts; `thanked`, `cancelled` as said). */
+export const ZDriveContent = z
+  .object({
+    slug,
+    kind: z.enum(['mid-autumn', 'tet', 'scholarship', 'bicycle', 'milk', 'savings-book', 'housing', 'other']),
+    campaign: slug.optional(),
+    title: ZLocalized,
+    summary: ZLocalized,
+    story: ZLocalized,
+    startsOn: isoDay,
+    endsOn: isoDay.optional(),
+    moneyGoal: z.number().int().min(0).optional(),
+    items: z
+      .array(
+        z
+          .object({
+            key: itemKey,
+            kind: z.enum(['gift', 'scholarship', 'bicycle', 'savings-book', 'milk', 'house', 'insurance-card', 'other']),
+            label: ZLocalized,
+            quantity: z.number().int().min(1),
+            unitValue: z.number().int().min(0).optional(),
+            reaches: z.number().int().min(0).optional(),
+          })
+          .strict(),
+      )
+      .default([]),
+    account: z.object({ bankBin: z.string().regex(/^\d{6}$/), bankName: text, accountNumber: z.string().regex(/^[0-9A-Za-z]{1,19}$/), accountName: text }).strict(),
+    dropOff: ZLocalized.optional(),
+    showAmounts: z.boolean().default(true),
+    pledges: z
+      .array(
+        z
+          .object({
+            donor: z.object({ kind: z.enum(['person', 'organisation', 'group']), name: text, email: z.email().optional(), phone: text.optional() }).strict(),
+            listed: z.boolean(),
+            amount: z.number().int().min(1000).optional(),
+            items: quantities.default({}),
+            received: z.object({ amount: z.number().int().min(1).optional(), items: quantities.default({}) }).strict().optional(),
+            thanked: z.boolean().default(false),
+            cancelled: z.boolean().default(false),
+          })
+          .strict(),
+      )
+      .default([]),
+  })
+  .strict()
+
+export type TDriveContent = z.infer<typeof ZDriveContent>
 export type TEventContent = z.infer<typeof ZEventContent>
 export type TLocalized = z.infer<typeof ZLocalized>
 export type TGeneratedImage = z.infer<typeof ZGeneratedImage>

@@ -1,6 +1,8 @@
 /**
  * Loads the demo content in content/ into the CMS: areas, staff users (one per role), the site
- * settings, campaigns and news, with locally generated illustrations.
+ * settings, campaigns and news, with locally generated illustrations; events; gift drives with
+ * pledges in each state (received ones with their receipts), made through the same services as
+ * the public form and the fund officers, so the progress bars show real figures.
  *
  * Every file is validated against cms/schemas/content.ts before anything is written. Each
  * document is written in its own transaction (Vietnamese, then English), and looked up by its
@@ -13,17 +15,22 @@ import { commitTransaction, createLocalReq, initTransaction, killTransaction, ty
 import type { z } from 'zod'
 import {
   type TCampaignContent,
+  type TDriveContent,
   type TEventContent,
   type TGeneratedImage,
   type TPostContent,
   ZAreasContent,
   ZCampaignContent,
+  ZDriveContent,
   ZEventContent,
   ZPostContent,
   ZSiteContent,
   ZUsersContent,
 } from '../schemas/content'
+import { markThanked } from '../services/donation-notices'
 import { asId } from '../services/ids'
+import { endPledge, pledge } from '../services/pledges'
+import { recordReceipt } from '../services/receipts'
 import { dailySessions } from '../services/schedule'
 import { renderIllustration } from './images'
 
@@ -49,13 +56,14 @@ async function readDir<S extends z.ZodType>(dir: string, schema: S): Promise<z.i
 
 /** Reads and validates everything in content/ (throws before any write when a file is wrong). */
 export async function loadContent(contentDir: string) {
-  const [site, areas, users, campaigns, posts, events] = await Promise.all([
+  const [site, areas, users, campaigns, posts, events, drives] = await Promise.all([
     readJson(path.join(contentDir, 'site.json'), ZSiteContent),
     readJson(path.join(contentDir, 'areas.json'), ZAreasContent),
     readJson(path.join(contentDir, 'users.json'), ZUsersContent),
     readDir(path.join(contentDir, 'campaigns'), ZCampaignContent),
     readDir(path.join(contentDir, 'posts'), ZPostContent),
     readDir(path.join(contentDir, 'events'), ZEventContent),
+    readDir(path.join(contentDir, 'drives'), ZDriveContent),
   ])
   const campaignSlugs = new Set(campaigns.map((c) => c.slug))
   const areaCodes = new Set([areas.province.code, ...areas.communes.map((c) => c.code)])
@@ -72,7 +80,13 @@ export async function loadContent(contentDir: string) {
     for (const code of [e.area, ...e.openTo]) if (!areaCodes.has(code)) throw new Error(`Event ${e.slug} refers to unknown area ${code}`)
     if (e.campaign && !campaignSlugs.has(e.campaign)) throw new Error(`Event ${e.slug} refers to unknown campaign ${e.campaign}`)
   }
-  return { site, areas, users, campaigns, posts, events }
+  for (const d of drives) {
+    if (d.campaign && !campaignSlugs.has(d.campaign)) throw new Error(`Drive ${d.slug} refers to unknown campaign ${d.campaign}`)
+    const keys = new Set(d.items.map((i) => i.key))
+    for (const p of d.pledges)
+      for (const key of [...Object.keys(p.items), ...Object.keys(p.received?.items ?? {})]) if (!keys.has(key)) throw new Error(`Drive ${d.slug}: a pledge names unknown item ${key}`)
+  }
+  return { site, areas, users, campaigns, posts, events, drives }
 }
 
 async function inTransaction<T>(payload: Payload, work: (req: PayloadRequest) => Promise<T>): Promise<T> {
@@ -95,7 +109,7 @@ export async function seedDemoContent(payload: Payload, { contentDir }: { conten
   const editorConfig = await editorConfigFactory.default({ config: payload.config })
   const markdown = (md: string) => convertMarkdownToLexical({ editorConfig, markdown: md })
 
-  const findOne = async (collection: 'areas' | 'users' | 'campaigns' | 'posts' | 'events', field: string, value: string, req?: PayloadRequest) => {
+  const findOne = async (collection: 'areas' | 'users' | 'campaigns' | 'posts' | 'events' | 'drives', field: string, value: string, req?: PayloadRequest) => {
     const res = await payload.find({ collection, where: { [field]: { equals: value } }, limit: 1, depth: 0, draft: true, req })
     return res.docs[0] ?? null
   }
@@ -157,6 +171,7 @@ export async function seedDemoContent(payload: Payload, { contentDir }: { conten
           hotline: { number: '111', text: s.hotlineText.vi },
           contacts: s.contacts.map((c) => ({ label: c.label.vi, kind: c.kind, value: c.value })),
           footerLinks: s.footerLinks.map((l) => ({ label: l.label.vi, url: l.url })),
+          fund: s.fund && { name: s.fund.name.vi, address: s.fund.address, phone: s.fund.phone, email: s.fund.email, taxCode: s.fund.taxCode, signerName: s.fund.signerName, signerTitle: s.fund.signerTitle.vi },
         },
       })
       await payload.updateGlobal({
@@ -169,6 +184,7 @@ export async function seedDemoContent(payload: Payload, { contentDir }: { conten
           hotline: { number: '111', text: s.hotlineText.en },
           contacts: (vi.contacts ?? []).map((row, i) => ({ ...row, label: s.contacts[i]?.label.en ?? row.label })),
           footerLinks: (vi.footerLinks ?? []).map((row, i) => ({ ...row, label: s.footerLinks[i]?.label.en ?? row.label })),
+          fund: s.fund && { ...vi.fund, name: s.fund.name.en, signerTitle: s.fund.signerTitle.en },
         },
       })
     })
@@ -350,6 +366,74 @@ export async function seedDemoContent(payload: Payload, { contentDir }: { conten
         consent: { version: doc.consent?.version, guardian: e.consent.guardian.en, childAssent: e.consent.childAssent.en, photo: e.consent.photo?.en },
       },
     })
+  }
+
+  // Gift drives, then their pledges through the pledge service (each with its own key, so a
+  // second run finds them), receipts through the receipt service.
+  for (const d of content.drives) {
+    if (await findOne('drives', 'slug', d.slug)) {
+      count(false)
+      continue
+    }
+    await createDrive(d)
+    count(true)
+  }
+
+  async function createDrive(d: TDriveContent) {
+    const campaign = d.campaign ? campaignIds.get(d.campaign) : undefined
+    const doc = await inTransaction(payload, async (req) => {
+      const vi = await payload.create({
+        collection: 'drives',
+        locale: 'vi',
+        req,
+        data: {
+          _status: 'published',
+          slug: d.slug,
+          kind: d.kind,
+          campaign: campaign === undefined ? undefined : asId(campaign),
+          title: d.title.vi,
+          summary: d.summary.vi,
+          story: markdown(d.story.vi),
+          startsOn: `${d.startsOn}T00:00:00.000Z`,
+          endsOn: d.endsOn ? `${d.endsOn}T00:00:00.000Z` : undefined,
+          moneyGoal: d.moneyGoal,
+          items: d.items.map((i) => ({ kind: i.kind, label: i.label.vi, quantity: i.quantity, unitValue: i.unitValue, reaches: i.reaches })),
+          account: d.account,
+          dropOff: d.dropOff?.vi,
+          showAmounts: d.showAmounts,
+        },
+      })
+      return payload.update({
+        collection: 'drives',
+        id: vi.id,
+        locale: 'en',
+        req,
+        data: {
+          _status: 'published',
+          title: d.title.en,
+          summary: d.summary.en,
+          story: markdown(d.story.en),
+          items: (vi.items ?? []).map((row, i) => ({ ...row, label: d.items[i]?.label.en ?? row.label })),
+          dropOff: d.dropOff?.en,
+        },
+      })
+    })
+    const itemIds = new Map(d.items.map((item, i) => [item.key, doc.items?.[i]?.id ?? '']))
+    const lines = (q: Record<string, number>) => Object.entries(q).map(([key, quantity]) => ({ item: itemIds.get(key) ?? key, quantity }))
+    const started = new Date(`${d.startsOn}T09:00:00+07:00`)
+    for (const [i, p] of d.pledges.entries()) {
+      const key = `seed-${d.slug}-${i}`.slice(0, 64).padEnd(16, '0')
+      const outcome = await pledge(payload, { driveId: doc.id, idempotencyKey: key, donor: p.donor, listed: p.listed, amount: p.amount, items: lines(p.items) }, { now: started })
+      if (outcome.kind !== 'accepted') throw new Error(`Drive ${d.slug}: demo pledge ${i} was not accepted (${outcome.kind})`)
+      // demo donors get no emails
+      await payload.db.updateOne({ collection: 'pledges', id: outcome.id, data: { pledgeNoticeQueuedAt: new Date().toISOString() }, returning: false })
+      if (p.received) {
+        const { receipt } = await recordReceipt(payload, { pledgeId: outcome.id, amount: p.received.amount, items: lines(p.received.items), source: 'manual', recordKey: `seed:${key}` })
+        await payload.db.updateOne({ collection: 'donation-receipts', id: receipt.id, data: { thankQueuedAt: new Date().toISOString() }, returning: false })
+      }
+      if (p.thanked) await markThanked(payload, outcome.id)
+      if (p.cancelled) await endPledge(payload, outcome.id, 'cancelled')
+    }
   }
 
   return report

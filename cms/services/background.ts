@@ -1,6 +1,6 @@
 /**
  * Everything the server does besides answering requests, in one table: mail delivery, sign-up
- * notices, password-reset work, the sign-up chores and Payload's jobs (scheduled publishing).
+ * notices, donor emails, password-reset work, the sign-up chores and Payload's jobs (scheduled publishing).
  * `startBackground` starts them once Payload is ready; `stop()` ends every trigger and waits for
  * the runs under way. Jobs marked `afterQuiet` wait while requests are being answered (the
  * server's QuietGate, at most 30 s): a rush of sign-ups only delays mail. See ./jobs for the
@@ -11,6 +11,7 @@ import { deliverOutbox, purgeOutbox } from '../email/adapter'
 import type { AppEnv } from '../env'
 import { filledBatch, onEmailQueued, resumeOutbox } from './email/outbox'
 import { describeTrigger, type Job, type Quiet, type Runner, startJobs } from './jobs'
+import { onDonationsDue, runDonationNotices } from './donation-notices'
 import { NOTICE_SETTLE_MS, onNoticesDue, runSignUpChores, sendDueNotices } from './signup-notices'
 import { onPasswordResetDue } from './staff-login'
 
@@ -56,6 +57,14 @@ function backgroundJobs(payload: Payload, appEnv: AppEnv, log: (message: string)
         // sign-ups too fresh for this run
         return lastSignUpAt >= settledBefore.getTime() ? { laterMs: NOTICE_SETTLE_MS + 200 } : 'done'
       },
+    },
+    {
+      name: 'donor emails',
+      // pledge confirmations and thank-you receipts, a moment after the pledge or receipt; every
+      // minute and at start for what a crash left unqueued
+      triggers: [{ start: true }, { on: onDonationsDue, afterMs: 200 }, { everyMs: 60_000 }],
+      afterQuiet: true,
+      run: async () => ((await runDonationNotices(payload)).more ? 'more' : 'done'),
     },
     {
       name: 'password resets',

@@ -15,6 +15,7 @@
 import type { Payload } from 'payload'
 import type { DonationReceipt, Pledge } from '../payload-types'
 import { announceContentChange } from './content-events'
+import { donationsDue } from './donation-notices'
 import { vietnamDay } from './drives'
 import { uniqueViolationOn } from './errors'
 import { asId, idOf, type Id } from './ids'
@@ -113,6 +114,7 @@ export async function recordReceipt(payload: Payload, input: ReceiptInput): Prom
       }
     }
     await settlePledge(payload, pledge.id, now)
+    donationsDue()
     return { receipt, created: true }
   })
 }

@@ -33,13 +33,17 @@ export type OutgoingEmail = {
   attachments?: EmailAttachment[]
 }
 
-export type EmailAttachment = { filename: string; contentType: string; cid: string; /** base64 */ content: string }
+/** An attachment: inline (an image the HTML shows as `cid:…`) when it has a cid, else a file to open (a PDF receipt). */
+export type EmailAttachment = { filename: string; contentType: string; cid?: string; /** base64 */ content: string }
 
 function attachmentsOf(value: unknown): EmailAttachment[] | undefined {
   if (!Array.isArray(value)) return undefined
   const out = value.filter(
     (a): a is EmailAttachment =>
-      typeof a === 'object' && a !== null && ['filename', 'contentType', 'cid', 'content'].every((k) => typeof (a as Record<string, unknown>)[k] === 'string'),
+      typeof a === 'object' &&
+      a !== null &&
+      ['filename', 'contentType', 'content'].every((k) => typeof (a as Record<string, unknown>)[k] === 'string') &&
+      ['string', 'undefined'].includes(typeof (a as Record<string, unknown>).cid),
   )
   return out.length ? out : undefined
 }

@@ -10,6 +10,7 @@ import { env } from '../../../cms/env'
 import type { Drive } from '../../../cms/payload-types'
 import { pledgeErrors, ZPledge } from '../../../cms/schemas/pledge'
 import { driveProgress, publicDonorList, type DriveProgress, type PublicDonor } from '../../../cms/services/drive-progress'
+import { donationsDue } from '../../../cms/services/donation-notices'
 import { pledgeWindowProblem } from '../../../cms/services/drives'
 import { issueFormToken, pledgeFormOf, type FormTokenProblem } from '../../../cms/services/form-guard'
 import { DriveNotFound, paymentInstructions, pledge, type PaymentInstructions, type PledgeRefusal } from '../../../cms/services/pledges'
@@ -125,6 +126,8 @@ export function pledgeApi(payload: Payload) {
         case 'ended':
           return { kind: 'ended', reference: outcome.reference }
         case 'accepted': {
+          // the confirmation email is composed and queued a moment later, off this answer's path
+          donationsDue()
           const drive = await payload.findByID({ collection: 'drives', id: parsed.data.driveId, depth: 0, select: { account: true } })
           const payment = paymentInstructions(drive, outcome.reference, outcome.amount)
           return {
