@@ -28,7 +28,7 @@ export default defineConfig({
   devToolbar: { enabled: false },
   vite: {
     ssr: {
-      external: ['payload', '@payloadcms/richtext-lexical', 'sharp'],
+      external: ['payload', '@payloadcms/richtext-lexical', 'sharp', 'pdfkit', '@expo-google-fonts/be-vietnam-pro'],
     },
   },
 })

@@ -10,7 +10,7 @@ const nextConfig = {
   allowedDevOrigins: ['127.0.0.1', 'localhost'],
   typescript: { ignoreBuildErrors: true, tsconfigPath: '../tsconfig.json' },
   // Share the server's Payload instance and module state instead of bundling a second copy.
-  serverExternalPackages: ['payload', '@payloadcms/db-sqlite', '@payloadcms/db-postgres', '@payloadcms/db-mongodb', '@payloadcms/drizzle', '@payloadcms/email-nodemailer', '@payloadcms/graphql', 'sharp'],
+  serverExternalPackages: ['payload', '@payloadcms/db-sqlite', '@payloadcms/db-postgres', '@payloadcms/db-mongodb', '@payloadcms/drizzle', '@payloadcms/email-nodemailer', '@payloadcms/graphql', 'sharp', 'pdfkit', '@expo-google-fonts/be-vietnam-pro'],
   turbopack: { root },
   outputFileTracingRoot: root,
 }

@@ -1,6 +1,6 @@
 /**
  * Small phones and light pages: at a 320 px wide viewport no public page scrolls sideways
- * (every URL of the sitemap, the 404 page, the sign-up form in both languages with and without
+ * (every URL of the sitemap, the 404 page, the pledge form and its answer, the sign-up form in both languages with and without
  * JavaScript, with rows added, as a school with a class list read in, with the server's errors,
  * the result table and the manage page of a real sign-up); and the sign-up page loads at most
  * 75 KB of JavaScript, gzipped, all files added up, React included.
@@ -127,6 +127,26 @@ describe.skipIf(skip)('narrow screens and light pages', () => {
       await page.locator('button[type="submit"]').click()
       await page.locator('.error-summary').waitFor()
       await measure(page, `${lang} form with the server's errors`)
+    }
+    expect(tooWide).toEqual([])
+  })
+
+  it('fits the pledge form, its errors and its answer (VietQR, transfer details) into 320 px in both languages', async () => {
+    tooWide.length = 0
+    for (const lang of ['vi', 'en'] as const) {
+      const page = await narrowPage(false, lang)
+      await page.goto(`${server.url}${lang === 'vi' ? '/ung-ho/trung-thu-yeu-thuong-2027/cam-ket/' : '/en/donate/trung-thu-yeu-thuong-2027/pledge/'}`)
+      await measure(page, `${lang} pledge form`)
+      await page.locator('input[name="amount"]').fill('-5')
+      await page.locator('input[name="donor.name"]').fill('Công ty Trách nhiệm hữu hạn Thương mại Dịch vụ Hưng Thịnh Phát')
+      await page.locator('button[type="submit"]').click()
+      await page.locator('.error-summary').waitFor()
+      await measure(page, `${lang} pledge form with the server's errors`)
+      await page.locator('input[name="amount"]').fill('1.000.000')
+      await page.locator('input[name="donor.email"]').fill('phongcongtacxahoi.hungthinhphat@demo.example.vn')
+      await page.locator('button[type="submit"]').click()
+      await page.locator('.reference').waitFor()
+      await measure(page, `${lang} pledge answer`)
     }
     expect(tooWide).toEqual([])
   })
