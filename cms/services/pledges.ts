@@ -12,14 +12,17 @@
 import type { Payload } from 'payload'
 import type { Drive, Pledge } from '../payload-types'
 import type { TPledge } from '../schemas/pledge'
-import { allocateBundle, release, unitsLeft, type AsyncOps, type BundleAllocation, type CapacityOps, type Claimed } from './capacity'
+import { allocateBundle, release, unitsLeft, type AsyncOps, type BundleAllocation, type CapacityOps, type CapacityStore, type Claimed } from './capacity'
 import { localStore, localUnitOps } from './capacity-store'
 import { announceContentChange } from './content-events'
 import { itemPool, pledgeWindowProblem, type DriveItem } from './drives'
 import { uniqueViolationOn } from './errors'
 import { asId, type Id } from './ids'
+import { Kept } from './kept'
 import { oneAtATime } from './process-wide'
 import { newPledgeReference } from './pledge-reference'
+import { pledgeLaneOps } from './pledge-sqlite'
+import { signUpLaneOf } from './signup-sqlite'
 import { findBank, vietQrPayload } from './vietqr'
 
 export const PLEDGE_STATUSES = {
@@ -59,7 +62,7 @@ export const HOLDING_STATUSES: PledgeStatus[] = ['pledged', 'partly-received', '
 /** The units of one line of a pledge are held under this name. */
 export const claimantOfLine = (pledgeId: Id, itemId: string) => `pledges:${pledgeId}:${itemId}`
 
-type DriveDoc = Pick<Drive, 'id' | 'title' | 'startsOn' | 'endsOn' | 'items' | 'moneyGoal'>
+type DriveDoc = Pick<Drive, 'id' | 'title' | 'startsOn' | 'endsOn' | 'items' | 'moneyGoal' | 'account'>
 
 export class DriveNotFound extends Error {
   override name = 'DriveNotFound'
@@ -68,14 +71,15 @@ export class DriveNotFound extends Error {
 export type PledgeRefusal = 'not-open' | 'closed' | 'unknown-item'
 
 export type PledgeOutcome =
-  | { kind: 'accepted'; id: Id; reference: string; amount: number | null; items: { item: string; label: string; quantity: number }[] }
+  | { kind: 'accepted'; id: Id; reference: string; amount: number | null; items: { item: string; label: string; quantity: number }[]; payment: PaymentInstructions | null }
   | { kind: 'refused'; reason: PledgeRefusal }
   /** The item at `item` is covered (or has fewer units left than asked): nothing was stored. */
   | { kind: 'covered'; item: string; label: string; left: number }
   /** The same submission was cancelled since. */
   | { kind: 'ended'; reference: string }
 
-type NewPledge = {
+/** A pledge as the pledge service makes it (pending until its items' units are claimed). */
+export type NewPledge = {
   driveId: Id
   reference: string
   idempotencyKey: string
@@ -97,7 +101,7 @@ export function pledgeState(status: string | null | undefined): Claimed['state']
   return 'held'
 }
 
-const asClaimedPledge = (row: { id: Id; reference: string; status?: string | null }): Claimed => ({
+export const asClaimedPledge = (row: { id: Id; reference: string; status?: string | null }): Claimed => ({
   id: row.id,
   reference: row.reference,
   claimant: `pledges:${row.id}`,
@@ -111,7 +115,7 @@ const noWaitlist = () => {
 }
 
 /** Pledges as claimants of the capacity engine, over the Local API (every adapter). */
-function pledgeOps(payload: Payload): AsyncOps<CapacityOps<NewPledge>> {
+export function pledgeOps(payload: Payload): AsyncOps<CapacityOps<NewPledge>> {
   return {
     ...localUnitOps(payload),
     async earlier(key) {
@@ -149,14 +153,45 @@ function pledgeOps(payload: Payload): AsyncOps<CapacityOps<NewPledge>> {
   }
 }
 
-async function loadDrive(payload: Payload, id: Id): Promise<DriveDoc> {
+type StoreMaker = () => CapacityStore
+const chosen = new WeakMap<Payload, StoreMaker>()
+
+/** Puts every pledge of this Payload through another store (null: back to the default); the conformance suite runs both this way. */
+export function choosePledgeStore(payload: Payload, make: StoreMaker | null): void {
+  if (make) chosen.set(payload, make)
+  else chosen.delete(payload)
+}
+
+/** The store pledges are allocated in: the SQLite lane on the embedded database, the Local API elsewhere. */
+export function pledgeStore(payload: Payload): CapacityStore {
+  const make = chosen.get(payload)
+  if (make) return make()
+  return signUpLaneOf(payload)?.storeOf(pledgeLaneOps) ?? localStore(pledgeOps(payload))
+}
+
+/**
+ * A rush of pledges reads the same drive over and over: a published drive is kept for a moment,
+ * and dropped at once when any drive changes.
+ */
+const drivesKept = new WeakMap<Payload, Kept<DriveDoc>>()
+
+function loadDrive(payload: Payload, id: Id): Promise<DriveDoc> {
+  let kept = drivesKept.get(payload)
+  if (!kept) {
+    kept = new Kept(2_000, (change) => change.source === 'drives')
+    drivesKept.set(payload, kept)
+  }
+  return kept.get(String(id), () => readDrive(payload, id))
+}
+
+async function readDrive(payload: Payload, id: Id): Promise<DriveDoc> {
   const res = await payload.find({
     collection: 'drives',
     where: { and: [{ id: { equals: id } }, { _status: { equals: 'published' } }] },
     depth: 0,
     limit: 1,
     pagination: false,
-    select: { title: true, startsOn: true, endsOn: true, items: true, moneyGoal: true },
+    select: { title: true, startsOn: true, endsOn: true, items: true, moneyGoal: true, account: true },
   })
   const drive = res.docs[0]
   if (!drive) throw new DriveNotFound(`No published drive ${id}`)
@@ -186,7 +221,7 @@ export async function pledge(payload: Payload, input: TPledge, options: { now?: 
     items: lines,
     message: input.message,
   }
-  const store = localStore(pledgeOps(payload))
+  const store = pledgeStore(payload)
   const result: BundleAllocation<PledgeRefusal> = await oneAtATime(`pledge:${input.idempotencyKey}`, () =>
     store.run(
       allocateBundle<NewPledge, PledgeRefusal>({
@@ -201,8 +236,11 @@ export async function pledge(payload: Payload, input: TPledge, options: { now?: 
     case 'held': {
       announceContentChange({ source: 'pledges', id: result.id })
       // a retry is answered from what the first attempt stored, whatever this one sent
-      const stored = await payload.findByID({ collection: 'pledges', id: result.id, depth: 0, select: { amount: true, items: true } })
-      return { kind: 'accepted', id: result.id, reference: result.reference, amount: stored.amount ?? null, items: (stored.items ?? []).map((l) => ({ item: l.item, label: l.label ?? '', quantity: l.quantity })) }
+      const fresh = result.reference === record.reference
+      const stored = fresh ? record : await payload.findByID({ collection: 'pledges', id: result.id, depth: 0, select: { amount: true, items: true } })
+      const amount = stored.amount ?? null
+      const items = (stored.items ?? []).map((l) => ({ item: l.item, label: l.label ?? '', quantity: l.quantity }))
+      return { kind: 'accepted', id: result.id, reference: result.reference, amount, items, payment: paymentInstructions(drive, result.reference, amount) }
     }
     case 'refused':
       return { kind: 'refused', reason: result.reason }

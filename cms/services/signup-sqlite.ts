@@ -34,6 +34,8 @@ function isSqlite(db: Adapter): db is SqliteAdapter {
 type Value = number | string | null
 type Params = Record<string, Value>
 type Statement = ReturnType<Database.Database['prepare']>
+/** A prepared statement of the lane's connection, by its SQL. */
+export type LaneSql = (query: string) => Statement
 
 /**
  * The columns this store writes, per table. A test (tests/int/capacity-conformance.test.ts)
@@ -48,9 +50,14 @@ export const LANE_COLUMNS = {
   ],
   registrations_consents: ['_order', '_parent_id', 'id', 'purpose', 'granted_by', 'wording_version', 'granted_at'],
   claims: ['pool', 'number', 'claimant', 'part', 'updated_at', 'created_at'],
+  pledges: [
+    'reference', 'drive_id', 'status', 'donor_kind', 'donor_name', 'donor_phone', 'donor_email', 'listed', 'language', 'amount', 'received_amount', 'message',
+    'idempotency_key', 'updated_at', 'created_at',
+  ],
+  pledges_items: ['_order', '_parent_id', 'id', 'item', 'label', 'quantity', 'received'],
 } as const
 
-const insert = (table: keyof typeof LANE_COLUMNS) =>
+export const insert = (table: keyof typeof LANE_COLUMNS) =>
   `INSERT INTO ${table} (${LANE_COLUMNS[table].join(', ')}) VALUES (${LANE_COLUMNS[table].map((c) => `:${c}`).join(', ')})`
 
 const SQL = {
@@ -95,25 +102,16 @@ function waiting(rules: SeatRules, where: WaitScope, select: string): [string, P
   return [`SELECT ${select} FROM registrations WHERE event_id = :event AND status = 'waitlisted'${grouped}`, params]
 }
 
-const int = (n: number): number => {
+export const int = (n: number): number => {
   if (!Number.isSafeInteger(n)) throw new Error(`Not an integer: ${n}`)
   return n
 }
-const str = (v: unknown): string | null => (v === null || v === undefined ? null : String(v))
+export const str = (v: unknown): string | null => (v === null || v === undefined ? null : String(v))
 
-type Row = Record<string, unknown>
+export type Row = Record<string, unknown>
 
-/** The capacity steps over one SQLite connection, answered at once (see the top of this file). */
-function sqliteOps(sql: (query: string) => Statement, rules: SeatRules, changed: () => void): CapacityOps<NewRegistration> {
-  const claimed = (row: Row): Claimed =>
-    asClaimed(rules, {
-      id: Number(row.id),
-      reference: String(row.reference),
-      status: str(row.status),
-      waitlistedAt: str(row.waitlisted_at),
-      priorityGroup: str(row.child_priority_group),
-      priorityReleasedAt: str(row.priority_check_released_at),
-    })
+/** The units of every pool over one SQLite connection (free, take, held, release), answered at once. */
+export function sqliteUnitOps(sql: LaneSql, changed: () => void): Pick<CapacityOps<never>, 'free' | 'take' | 'held' | 'release'> {
   const now = () => new Date().toISOString()
   const free = (pool: Pool) => {
     if (pool.capacity < 1) return null
@@ -145,6 +143,24 @@ function sqliteOps(sql: (query: string) => Statement, rules: SeatRules, changed:
       return (sql(SQL.held).all({ claimant }) as Row[]).map((r) => ({ pool: String(r.pool), number: Number(r.number), claimant: String(r.claimant), part: Number(r.part) }))
     },
     release,
+  }
+}
+
+/** The capacity steps of sign-ups over one SQLite connection, answered at once (see the top of this file). */
+function sqliteOps(sql: LaneSql, rules: SeatRules, changed: () => void): CapacityOps<NewRegistration> {
+  const claimed = (row: Row): Claimed =>
+    asClaimed(rules, {
+      id: Number(row.id),
+      reference: String(row.reference),
+      status: str(row.status),
+      waitlistedAt: str(row.waitlisted_at),
+      priorityGroup: str(row.child_priority_group),
+      priorityReleasedAt: str(row.priority_check_released_at),
+    })
+  const now = () => new Date().toISOString()
+  const units = sqliteUnitOps(sql, changed)
+  return {
+    ...units,
     earlier(key: string) {
       const row = sql(SQL.earlier).get({ key }) as Row | undefined
       return row ? claimed(row) : null
@@ -179,7 +195,7 @@ function sqliteOps(sql: (query: string) => Statement, rules: SeatRules, changed:
       sql(SQL.wait).run({ id: int(Number(id)), since, at: now() })
     },
     drop(id: Id) {
-      release(claimantOf(id))
+      units.release(claimantOf(id))
       sql(SQL.dropConsents).run({ id: int(Number(id)) })
       sql(SQL.drop).run({ id: int(Number(id)) })
     },
@@ -198,13 +214,15 @@ function sqliteOps(sql: (query: string) => Statement, rules: SeatRules, changed:
 }
 
 type Adapt = (ops: CapacityOps<NewRegistration>) => CapacityOps<NewRegistration>
-type Job = { program: Program<unknown>; rules: SeatRules; adapt: Adapt; resolve: (value: unknown) => void; reject: (err: unknown) => void }
+/** How a program's steps are answered on the lane's connection: sign-ups' seats, pledges' items… */
+export type LaneOps = (sql: LaneSql, changed: () => void) => CapacityOps<never>
+type Job = { program: Program<unknown>; ops: LaneOps; resolve: (value: unknown) => void; reject: (err: unknown) => void }
 
 /** A lane closes its connection after this long without work, and opens it again on the next. */
 const IDLE_CLOSE_MS = 60_000
 
 /** The lane of one SQLite file: see the top of this file. */
-class SignUpLane {
+export class SignUpLane {
   private db: Database.Database | null = null
   private readonly prepared = new Map<string, Statement>()
   private queue: Job[] = []
@@ -216,10 +234,10 @@ class SignUpLane {
     private readonly busyTimeoutMs: number,
   ) {}
 
-  /** Runs a program of the capacity engine in the next group transaction. */
-  run<T>(program: Program<T>, rules: SeatRules, adapt: Adapt = (ops) => ops): Promise<T> {
+  /** Runs a program of the capacity engine in the next group transaction, its steps answered by `ops`. */
+  run<T>(program: Program<T>, ops: LaneOps): Promise<T> {
     return new Promise<T>((resolve, reject) => {
-      this.queue.push({ program, rules, adapt, resolve: (v) => resolve(v as T), reject })
+      this.queue.push({ program, ops, resolve: (v) => resolve(v as T), reject })
       if (this.scheduled) return
       this.scheduled = true
       // The programs of the requests being read right now join this one's transaction.
@@ -228,8 +246,13 @@ class SignUpLane {
   }
 
   /** The lane as a store of one event's seats; `adapt` may wrap its steps. */
-  store(rules: SeatRules, adapt?: Adapt): CapacityStore {
-    return { run: (program) => this.run(program, rules, adapt) }
+  store(rules: SeatRules, adapt: Adapt = (ops) => ops): CapacityStore {
+    return this.storeOf((sql, changed) => adapt(sqliteOps(sql, rules, changed)))
+  }
+
+  /** The lane as a store whose steps `ops` answers (e.g. pledges: cms/services/pledge-sqlite.ts). */
+  storeOf(ops: LaneOps): CapacityStore {
+    return { run: (program) => this.run(program, ops) }
   }
 
   private connection(): Database.Database {
@@ -269,7 +292,7 @@ class SignUpLane {
           db.exec('SAVEPOINT job')
           let jobChanged = false
           try {
-            const value = runSync(job.program, job.adapt(sqliteOps(sql, job.rules, () => (jobChanged = true))))
+            const value = runSync(job.program, job.ops(sql, () => (jobChanged = true)))
             db.exec('RELEASE job')
             changed ||= jobChanged
             settle.push(() => job.resolve(value))

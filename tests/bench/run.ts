@@ -5,11 +5,13 @@
  *    build already done) to the first page answered, and again on the now-populated database.
  * 2. Home page throughput: requests/s of the production server on `/` beside a raw Node http
  *    server sending the same bytes with the same encoding, in the same run (ratio).
- *    The same for an event page (seats left counted, served from the page cache).
+ *    The same for an event page (seats left counted, served from the page cache), and a gift
+ *    drive's page (live progress bars, served from the page cache until a pledge or receipt).
  * 3. Sign-ups per second through the real public endpoint with 32 concurrent clients (p50, p99)
  *    beside a raw Node server doing a guarded insert into the same database, then the seats
  *    counted for overbooking (tests/bench/signup.ts): on SQLite, and on PostgreSQL (a fresh
  *    database on the local server; skipped, with the reason printed, when there is none).
+ *    Then pledges per second through the public pledge form, the same way (tests/bench/pledge.ts).
  * 4. JavaScript shipped by every public page (from the sitemap, plus the 404 page), and by the
  *    sign-up page: every file it loads, gzipped and raw (target: at most 75 KB gzipped).
  * 5. Lighthouse on a slow phone for the home page, an event page and its sign-up page
@@ -33,6 +35,7 @@ import { freePort } from '../helpers/ports'
 import { pageScripts } from '../helpers/page-js'
 import { createTestDatabase } from '../helpers/postgres'
 import { formatResult, slowPhone } from './lighthouse'
+import { benchPledges } from './pledge'
 import { benchSignUps, rawPostgresSignUps, rawSqliteSignUps } from './signup'
 
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 10)
@@ -193,6 +196,7 @@ async function main() {
     for (const [name, pagePath] of [
       ['Home page', '/'],
       ['Event page', '/su-kien/lop-boi-mien-phi-tan-an-he-2027/'],
+      ['Drive page (live progress bars)', '/ung-ho/trung-thu-yeu-thuong-2027/'],
     ] as const) {
       await compareWithRaw(name, `${server.url}${pagePath}`)
     }
@@ -218,6 +222,9 @@ async function main() {
       clearInterval(sampler)
     }
     process.stdout.write(`server resident memory under the sign-up bench: ${fmt(peak)} MB at the most, ${fmt(await residentMB(server.pid))} MB at the end (target ≤ 450 MB)\n`)
+
+    process.stdout.write(`\n== Pledges through the public form, ${SECONDS} s, ${SIGNUP_CLIENTS} concurrent clients, SQLite\n`)
+    printPledges(await benchPledges({ url: server.url, raw: rawSqliteSignUps(dbFile), secret: SECRET, seconds: SECONDS, clients: SIGNUP_CLIENTS, quantity: 1_000_000 }))
 
     process.stdout.write('\n== JavaScript shipped per public page\n')
     const xml = await (await fetch(`${server.url}/sitemap.xml`)).text()
@@ -260,6 +267,8 @@ async function main() {
       const pgServer = await startAndTime(dbFile, dir, { DATABASE_URL: db.url, SMTP_HOST: '127.0.0.1', SMTP_PORT: String(sink.port) })
       try {
         printSignUps(await benchSignUps({ url: pgServer.url, raw: rawPostgresSignUps(db.url), secret: SECRET, seconds: SECONDS, clients: SIGNUP_CLIENTS, capacity: 1000 }))
+        process.stdout.write(`\n== Pledges through the public form, ${SECONDS} s, ${SIGNUP_CLIENTS} concurrent clients, PostgreSQL\n`)
+        printPledges(await benchPledges({ url: pgServer.url, raw: rawPostgresSignUps(db.url), secret: SECRET, seconds: SECONDS, clients: SIGNUP_CLIENTS, quantity: 1_000_000 }))
       } finally {
         await pgServer.stop()
       }
@@ -283,6 +292,15 @@ function printSignUps(signUps: Awaited<ReturnType<typeof benchSignUps>>): void {
   const missing = mail.sent < mail.expected ? ` (${fmt(mail.expected - mail.sent)} of ${fmt(mail.expected)} not sent within 300 s)` : ''
   process.stdout.write(`confirmation emails: ${fmt(mail.sent)} sent in ${mail.seconds.toFixed(1)} s after the burst: ${fmt(rate)} messages/s (target ≥ 100)${missing}\n`)
   process.stdout.write(`seats held: ${signUps.seatsHeld} of ${signUps.capacity} (${signUps.distinctSeats} distinct): ${signUps.seatsHeld > signUps.capacity || signUps.distinctSeats !== signUps.seatsHeld ? 'OVERBOOKED' : 'no overbooking'}\n`)
+}
+
+function printPledges(pledges: Awaited<ReturnType<typeof benchPledges>>): void {
+  const line = (label: string, d: typeof pledges.ours) =>
+    `${label}${fmt(d.perSecond)} pledges/s  p50 ${d.p50.toFixed(1)} ms  p99 ${d.p99.toFixed(1)} ms  (${d.done} done, ${d.errors} errors: ${JSON.stringify(d.statuses)})\n`
+  process.stdout.write(line('project endpoint:        ', pledges.ours))
+  process.stdout.write(line('raw Node guarded insert: ', pledges.theirs))
+  process.stdout.write(`ratio: ${(pledges.ours.perSecond / pledges.theirs.perSecond).toFixed(2)} of the raw rate (target ≥ 0.3)\n`)
+  process.stdout.write(`item units held: ${pledges.unitsHeld} of ${pledges.quantity} (${pledges.distinctUnits} distinct): ${pledges.unitsHeld > pledges.quantity || pledges.distinctUnits !== pledges.unitsHeld ? 'OVER-PLEDGED' : 'no over-pledging'}\n`)
 }
 
 main().then(

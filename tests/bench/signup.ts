@@ -24,8 +24,8 @@ export type Drive = { done: number; perSecond: number; p50: number; p99: number;
 
 const quantile = (sorted: number[], q: number) => sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))] ?? 0
 
-/** `clients` loops posting one sign-up after another for `seconds`. */
-async function drive(seconds: number, clients: number, post: (i: number) => Promise<string>): Promise<Drive> {
+/** `clients` loops posting one request after another for `seconds`. */
+export async function drive(seconds: number, clients: number, post: (i: number) => Promise<string>): Promise<Drive> {
   const latencies: number[] = []
   const statuses: Record<string, number> = {}
   let errors = 0

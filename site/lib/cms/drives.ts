@@ -13,7 +13,7 @@ import { driveProgress, publicDonorList, type DriveProgress, type PublicDonor } 
 import { donationsDue } from '../../../cms/services/donation-notices'
 import { pledgeWindowProblem } from '../../../cms/services/drives'
 import { issueFormToken, pledgeFormOf, type FormTokenProblem } from '../../../cms/services/form-guard'
-import { DriveNotFound, paymentInstructions, pledge, type PaymentInstructions, type PledgeRefusal } from '../../../cms/services/pledges'
+import { DriveNotFound, pledge, type PaymentInstructions, type PledgeRefusal } from '../../../cms/services/pledges'
 import { vietQrSvg } from '../../../cms/services/vietqr'
 import type { Lang } from '../../i18n/routes'
 import { formProblem, takeAllowance } from './guards'
@@ -44,7 +44,11 @@ export function drivesApi(payload: Payload) {
     async bySlug(lang: Lang, slug: string, now = new Date()): Promise<DrivePage | null> {
       const res = await payload.find({ collection: 'drives', locale: lang, depth: 1, limit: 1, where: { and: [published, { slug: { equals: slug } }] }, ...asPublic })
       const drive = res.docs[0]
-      if (!drive) return null
+      return drive ? this.page(drive, now) : null
+    },
+
+    /** What a drive's page shows of it: live progress and the public donor list. */
+    async page(drive: Drive, now = new Date()): Promise<DrivePage> {
       const [withLive, list] = await Promise.all([withProgress(drive, now), publicDonorList(payload, drive)])
       return { ...withLive, donors: list.donors, anonymousDonors: list.anonymous }
     },
@@ -128,8 +132,7 @@ export function pledgeApi(payload: Payload) {
         case 'accepted': {
           // the confirmation email is composed and queued a moment later, off this answer's path
           donationsDue()
-          const drive = await payload.findByID({ collection: 'drives', id: parsed.data.driveId, depth: 0, select: { account: true } })
-          const payment = paymentInstructions(drive, outcome.reference, outcome.amount)
+          const payment = outcome.payment
           return {
             kind: 'done',
             reference: outcome.reference,

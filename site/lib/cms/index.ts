@@ -123,6 +123,9 @@ export function createCms(payload: Payload) {
     /** Published gift drives with their live progress (counted for every render, never kept). */
     drives: (lang: Lang) => guard(() => drives.list(lang)),
 
+    /** A drive as its page shows it (progress, donor list), e.g. a draft in preview. */
+    drivePage: (drive: Drive) => guard(() => drives.page(drive)),
+
     /** A published drive with its progress and public donor list, or null. */
     driveBySlug: (lang: Lang, slug: string) => guard(() => drives.bySlug(lang, slug)),
 
@@ -143,17 +146,17 @@ export function createCms(payload: Payload) {
      * A draft as its editor sees it, for the admin's preview button. Returns null unless the
      * request carries the session of a staff user allowed to read drafts.
      */
-    preview: async <S extends 'campaigns' | 'posts'>(
+    preview: async <S extends 'campaigns' | 'posts' | 'drives'>(
       collection: S,
       id: string,
       lang: Lang,
       headers: Headers,
-    ): Promise<(S extends 'campaigns' ? Campaign : Post) | null> =>
+    ): Promise<(S extends 'campaigns' ? Campaign : S extends 'drives' ? Drive : Post) | null> =>
       guard(async () => {
         const { user } = await payload.auth({ headers })
         if (!user) return null
         const doc = await payload.findByID({ collection, id, locale: lang, depth: 1, draft: true, overrideAccess: false, user, disableErrors: true })
-        return (doc as (S extends 'campaigns' ? Campaign : Post) | null) ?? null
+        return (doc as (S extends 'campaigns' ? Campaign : S extends 'drives' ? Drive : Post) | null) ?? null
       }),
   }
 }
