@@ -15,7 +15,7 @@
  * the key in a unique column so two imports at once cannot both create it.
  */
 import ExcelJS from 'exceljs'
-import { APIError, commitTransaction, createLocalReq, initTransaction, killTransaction, type Payload, type PayloadRequest } from 'payload'
+import { APIError, commitTransaction, createLocalReq, initTransaction, killTransaction, type Payload, type PayloadRequest, type Where } from 'payload'
 import { checkRole } from '../access/roles'
 import { t, type Lang, type MessageKey } from '../i18n/messages'
 import type { AidRecipient } from '../payload-types'
@@ -49,6 +49,15 @@ export async function scopedCommune(payload: Payload, req: PayloadRequest, areaI
   if (!inScope(scope, area.id)) throw new AidError(lang, 'recipientOutsideAreas', 403)
   if (area.level !== 'commune') throw new AidError(lang, 'recipientAreaNotCommune', 400)
   return { id: area.id, name: area.name }
+}
+
+/** The communes whose lists the user keeps (for the import form): every commune for admins, the covered ones for coordinators. */
+export async function communesInScope(payload: Payload, req: PayloadRequest, lang: Lang): Promise<{ id: Id; name: string }[]> {
+  const scope = await scopeOf(req)
+  if (!scope) return []
+  const where: Where = scope.all ? { level: { equals: 'commune' } } : { and: [{ level: { equals: 'commune' } }, { id: { in: scope.areas } }] }
+  const found = await payload.find({ collection: 'areas', where, limit: 0, pagination: false, depth: 0, locale: lang, select: { name: true } })
+  return found.docs.map((a) => ({ id: a.id, name: a.name })).sort((a, b) => a.name.localeCompare(b.name, 'vi'))
 }
 
 type RecipientData = Partial<Pick<AidRecipient, 'familyName' | 'givenName' | 'fullName' | 'birthYear' | 'birthDate' | 'area' | 'createdBy' | 'dedupeKey'>>

@@ -83,6 +83,12 @@ export async function recordHandOver(payload: Payload, req: PayloadRequest, inpu
   return payload.create({ collection: 'hand-overs', data: { ...data, drive: asId(input.drive), item: input.item, recipient: asId(input.recipient), quantity: input.quantity, note: input.note }, req, overrideAccess: false, depth: 0 })
 }
 
+/** The drives staff record and export hand-overs for: the most recent first (their own titles, not a child in sight). */
+export async function drivesForHandOvers(payload: Payload, lang: Lang, limit = 20): Promise<{ id: Id; title: string; items: { id: string; label: string }[] }[]> {
+  const found = await payload.find({ collection: 'drives', sort: '-startsOn', limit, depth: 0, locale: lang, select: { title: true, items: true } })
+  return found.docs.map((d) => ({ id: d.id, title: d.title, items: (d.items ?? []).map((i) => ({ id: i.id ?? '', label: i.label })) }))
+}
+
 // ---------------------------------------------------------------------------------------------
 // The public view: counts only
 

@@ -22,6 +22,7 @@ export const AidRecipients: CollectionConfig = {
   admin: {
     useAsTitle: 'fullName',
     defaultColumns: ['fullName', 'birthYear', 'area', 'priorityGroup'],
+    components: { beforeListTable: ['/components/staff/AidRecipientsListTools#AidRecipientsListTools'] },
     group: { vi: 'Quỹ Bảo trợ trẻ em', en: "Children's Fund" },
     description: {
       vi: 'Danh sách của xã do điều phối viên của xã ghi hoặc nhập. Thông tin riêng tư của trẻ: không bao giờ công khai.',

@@ -21,6 +21,7 @@ export const HandOvers: CollectionConfig = {
   },
   admin: {
     defaultColumns: ['handedOverOn', 'drive', 'recipient', 'item', 'quantity', 'area'],
+    components: { beforeListTable: ['/components/staff/HandOversListTools#HandOversListTools'] },
     group: { vi: 'Quỹ Bảo trợ trẻ em', en: "Children's Fund" },
     description: {
       vi: 'Hiện vật của đợt vận động đã trao cho trẻ nào. Thông tin riêng tư của trẻ: công chúng chỉ thấy số lượng theo xã.',
@@ -54,8 +55,11 @@ export const HandOvers: CollectionConfig = {
           name: 'item',
           type: 'text',
           required: true,
-          label: { vi: 'Mã hiện vật', en: 'Item id' },
-          admin: { description: { vi: 'Mã dòng hiện vật trong mục tiêu hiện vật của đợt vận động.', en: "The id of the item's row among the drive's item targets." } },
+          label: { vi: 'Hiện vật', en: 'Item' },
+          admin: {
+            components: { Field: '/components/staff/DriveItemField#DriveItemField' },
+            description: { vi: 'Một trong các hiện vật của đợt vận động.', en: "One of the drive's items." },
+          },
         },
       ],
     },
