@@ -130,12 +130,13 @@ export async function handOverCounts(payload: Payload, driveId: Id, locale: Lang
   const all: Tally = { children: new Set(), items: new Map(), quantity: 0 }
   for (const h of handOvers.docs) {
     const area = idOf(h.area)
-    const recipient = String(idOf(h.recipient))
+    // A child removed from the list since (an admin's delete) still counts as items handed over, not as a child.
+    const recipient = idOf(h.recipient)
     if (area === null) continue
     const tally = byArea.get(String(area)) ?? { children: new Set<string>(), items: new Map<string, number>(), quantity: 0 }
     byArea.set(String(area), tally)
     for (const t of [tally, all]) {
-      t.children.add(recipient)
+      if (recipient !== null) t.children.add(String(recipient))
       t.items.set(h.item, (t.items.get(h.item) ?? 0) + h.quantity)
       t.quantity += h.quantity
     }
