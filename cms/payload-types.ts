@@ -78,6 +78,8 @@ export interface Config {
     pledges: Pledge;
     'donation-receipts': DonationReceipt;
     'bank-transfers': BankTransfer;
+    'aid-recipients': AidRecipient;
+    'hand-overs': HandOver;
     claims: Claim;
     'email-outbox': EmailOutbox;
     'audit-log': AuditLog;
@@ -100,6 +102,8 @@ export interface Config {
     pledges: PledgesSelect<false> | PledgesSelect<true>;
     'donation-receipts': DonationReceiptsSelect<false> | DonationReceiptsSelect<true>;
     'bank-transfers': BankTransfersSelect<false> | BankTransfersSelect<true>;
+    'aid-recipients': AidRecipientsSelect<false> | AidRecipientsSelect<true>;
+    'hand-overs': HandOversSelect<false> | HandOversSelect<true>;
     claims: ClaimsSelect<false> | ClaimsSelect<true>;
     'email-outbox': EmailOutboxSelect<false> | EmailOutboxSelect<true>;
     'audit-log': AuditLogSelect<false> | AuditLogSelect<true>;
@@ -652,6 +656,62 @@ export interface BankTransfer {
   createdAt: string;
 }
 /**
+ * The commune's list, entered or imported by its coordinator. A child's private information: never public.
+ *
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "aid-recipients".
+ */
+export interface AidRecipient {
+  id: number;
+  familyName?: string | null;
+  givenName: string;
+  /**
+   * When the birth date is known, the year follows it.
+   */
+  birthYear: number;
+  birthDate?: string | null;
+  area: number | Area;
+  priorityGroup?: ('poor' | 'near-poor' | 'special-circumstances' | 'disability') | null;
+  guardian?: {
+    name?: string | null;
+    phone?: string | null;
+  };
+  /**
+   * Only what the work needs. No health or family details it does not need.
+   */
+  note?: string | null;
+  fullName?: string | null;
+  createdBy?: (number | null) | User;
+  dedupeKey?: string | null;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * Which of a drive's items went to which child. A child's private information: the public sees counts per commune only.
+ *
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "hand-overs".
+ */
+export interface HandOver {
+  id: number;
+  drive: number | Drive;
+  /**
+   * One of the drive's items.
+   */
+  item: string;
+  recipient: number | AidRecipient;
+  quantity: number;
+  handedOverOn: string;
+  note?: string | null;
+  /**
+   * The child's commune.
+   */
+  area?: (number | null) | Area;
+  handedOverBy?: (number | null) | User;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
  * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "claims".
  */
@@ -717,6 +777,8 @@ export interface AuditLog {
     | 'export-csv'
     | 'export-xlsx'
     | 'update'
+    | 'create'
+    | 'import'
     | 'check-in'
     | 'email-registrants'
     | 'guardian-download'
@@ -916,6 +978,14 @@ export interface PayloadLockedDocument {
     | ({
         relationTo: 'bank-transfers';
         value: number | BankTransfer;
+      } | null)
+    | ({
+        relationTo: 'aid-recipients';
+        value: number | AidRecipient;
+      } | null)
+    | ({
+        relationTo: 'hand-overs';
+        value: number | HandOver;
       } | null)
     | ({
         relationTo: 'claims';
@@ -1367,6 +1437,46 @@ export interface BankTransfersSelect<T extends boolean = true> {
   status?: T;
   pledge?: T;
   receipt?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "aid-recipients_select".
+ */
+export interface AidRecipientsSelect<T extends boolean = true> {
+  familyName?: T;
+  givenName?: T;
+  birthYear?: T;
+  birthDate?: T;
+  area?: T;
+  priorityGroup?: T;
+  guardian?:
+    | T
+    | {
+        name?: T;
+        phone?: T;
+      };
+  note?: T;
+  fullName?: T;
+  createdBy?: T;
+  dedupeKey?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "hand-overs_select".
+ */
+export interface HandOversSelect<T extends boolean = true> {
+  drive?: T;
+  item?: T;
+  recipient?: T;
+  quantity?: T;
+  handedOverOn?: T;
+  note?: T;
+  area?: T;
+  handedOverBy?: T;
   updatedAt?: T;
   createdAt?: T;
 }

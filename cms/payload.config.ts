@@ -4,11 +4,13 @@ import { lexicalEditor } from '@payloadcms/richtext-lexical'
 import { en } from '@payloadcms/translations/languages/en'
 import { vi } from '@payloadcms/translations/languages/vi'
 import { buildConfig } from 'payload'
+import { AidRecipients } from './collections/AidRecipients'
 import { Areas } from './collections/Areas'
 import { AuditLog } from './collections/AuditLog'
 import { Campaigns } from './collections/Campaigns'
 import { EmailOutbox } from './collections/EmailOutbox'
 import { Events } from './collections/Events'
+import { HandOvers } from './collections/HandOvers'
 import { Media } from './collections/Media'
 import { Posts } from './collections/Posts'
 import { Registrations } from './collections/Registrations'
@@ -38,7 +40,7 @@ export default buildConfig({
   // every image Payload opens is held to the pixel limit (cms/services/images.ts)
   sharp: limitedSharp,
   email: outboxEmailAdapter(appEnv),
-  collections: [Users, Media, Areas, Campaigns, Posts, Events, Registrations, Drives, Pledges, DonationReceipts, BankTransfers, Claims, EmailOutbox, AuditLog],
+  collections: [Users, Media, Areas, Campaigns, Posts, Events, Registrations, Drives, Pledges, DonationReceipts, BankTransfers, AidRecipients, HandOvers, Claims, EmailOutbox, AuditLog],
   globals: [Site],
   localization: {
     locales: [

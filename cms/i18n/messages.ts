@@ -78,6 +78,43 @@ const messages = {
   },
   seatKindOpen: { vi: 'chỗ thường', en: 'open seats' },
   seatKindReserved: { vi: 'chỗ dành riêng', en: 'reserved seats' },
+  // Aid recipients and hand-overs (cms/services/aid-recipients.ts, cms/services/hand-overs.ts)
+  recipientOutsideAreas: {
+    vi: 'Bạn chỉ ghi danh sách trẻ và bàn giao quà ở các xã, phường mình phụ trách.',
+    en: 'You keep aid lists and record hand-overs only in the communes you cover.',
+  },
+  recipientAreaNotCommune: { vi: 'Trẻ phải thuộc một xã / phường, không phải một tỉnh.', en: 'A child belongs to a commune, not to a province.' },
+  recipientDuplicate: {
+    vi: 'Trẻ này đã có trong danh sách của xã (cùng họ tên và năm sinh).',
+    en: 'This child is already on the commune’s list (same name and birth year).',
+  },
+  recipientBirthYear: { vi: 'Năm sinh phải từ {min} đến {max}.', en: 'The birth year must be between {min} and {max}.' },
+  recipientNotFound: { vi: 'Không tìm thấy trẻ trong danh sách nhận hỗ trợ.', en: 'The child was not found on the aid list.' },
+  handOverDriveNotFound: { vi: 'Không tìm thấy đợt vận động.', en: 'The gift drive was not found.' },
+  handOverItemNotInDrive: {
+    vi: 'Hiện vật "{item}" không thuộc đợt vận động này.',
+    en: 'The item "{item}" is not one of this drive’s items.',
+  },
+  handOverQuantity: { vi: 'Số lượng phải là số nguyên từ 1 trở lên.', en: 'The quantity must be a whole number of at least 1.' },
+  handOverForbidden: { vi: 'Chỉ quản trị viên và điều phối viên của xã được xem và ghi bàn giao.', en: 'Only admins and the commune’s coordinators see and record hand-overs.' },
+  importCommuneRequired: { vi: 'Hãy chọn xã / phường của danh sách.', en: 'Choose the commune the list belongs to.' },
+  importEmpty: { vi: 'Không có dòng nào để nhập: hãy dán danh sách hoặc chọn tệp CSV / XLSX.', en: 'Nothing to import: paste the list or choose a CSV / XLSX file.' },
+  importUnreadable: { vi: 'Không đọc được tệp: chỉ nhận CSV hoặc Excel (.xlsx).', en: 'The file could not be read: only CSV or Excel (.xlsx) is accepted.' },
+  importTooManyRows: { vi: 'Danh sách quá dài: tối đa {max} dòng mỗi lần.', en: 'The list is too long: {max} rows at most at a time.' },
+  importBadMode: { vi: 'Chế độ phải là preview (xem trước) hoặc import (nhập).', en: 'The mode must be preview or import.' },
+  importRowNoName: { vi: 'Dòng {line}: thiếu tên của trẻ.', en: 'Line {line}: the child’s given name is missing.' },
+  importRowNoBirth: { vi: 'Dòng {line}: thiếu năm sinh hoặc ngày sinh.', en: 'Line {line}: the birth year or date is missing.' },
+  importRowBadBirth: {
+    vi: 'Dòng {line}: "{value}" không phải năm sinh (ví dụ 2015) hoặc ngày sinh (31/12/2015) hợp lệ.',
+    en: 'Line {line}: "{value}" is not a valid birth year (e.g. 2015) or birth date (31/12/2015).',
+  },
+  importRowBadGroup: {
+    vi: 'Dòng {line}: không rõ nhóm hoàn cảnh "{value}" (hộ nghèo, cận nghèo, hoàn cảnh đặc biệt, khuyết tật).',
+    en: 'Line {line}: unknown group "{value}" (poor, near-poor, special circumstances, disability).',
+  },
+  importRowBadPhone: { vi: 'Dòng {line}: số điện thoại "{value}" không hợp lệ.', en: 'Line {line}: the phone number "{value}" is not valid.' },
+  importRowDuplicate: { vi: 'Dòng {line}: đã có trong danh sách của xã, không tạo lại.', en: 'Line {line}: already on the commune’s list, not created again.' },
+  importRowRepeated: { vi: 'Dòng {line}: trùng với dòng {first} của tệp, không tạo lại.', en: 'Line {line}: the same child as line {first} of the file, not created again.' },
 } as const satisfies Record<string, Record<Lang, string>>
 
 export type MessageKey = keyof typeof messages

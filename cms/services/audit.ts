@@ -14,6 +14,8 @@ export const AUDIT_ACTIONS = {
   'export-csv': { vi: 'Xuất CSV', en: 'Export CSV' },
   'export-xlsx': { vi: 'Xuất XLSX', en: 'Export XLSX' },
   update: { vi: 'Sửa hồ sơ', en: 'Change a record' },
+  create: { vi: 'Tạo hồ sơ', en: 'Create a record' },
+  import: { vi: 'Nhập danh sách', en: 'Import a list' },
   'check-in': { vi: 'Điểm danh', en: 'Check-in' },
   'email-registrants': { vi: 'Gửi thư cho người đăng ký', en: 'Email registrants' },
   'guardian-download': { vi: 'Phụ huynh tải dữ liệu', en: 'Guardian downloaded data' },
@@ -121,6 +123,13 @@ export async function auditStaffChange(
   const change = changeOf(args.before, args.after)
   const label = typeof args.after.reference === 'string' ? ` ${args.after.reference}` : ''
   await audit(payload, { action: 'update', resource: args.collection, documentIds: [args.after.id], event: eventIdOf(args.after.event), summary: `updated${label}: ${change.fields.join(', ') || 'nothing'}`, ...change }, req)
+}
+
+/** One entry for a staff user's creation of one record (the admin, REST, GraphQL or a service acting for them). */
+export async function auditStaffCreate(payload: Payload, args: { collection: string; doc: { id: Id }; req: PayloadRequest }): Promise<void> {
+  const { req } = args
+  if (!req.user || req.user.collection !== 'users') return
+  await audit(payload, { action: 'create', resource: args.collection, documentIds: [args.doc.id], summary: `created ${args.collection} ${args.doc.id}` }, req)
 }
 
 /**

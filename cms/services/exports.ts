@@ -131,18 +131,28 @@ const values = (row: ExportRow) => (Object.keys(EXPORT_COLUMNS) as ExportColumn[
  * injection). Numbers are written as numbers.
  */
 export function toCsv(rows: ExportRow[], lang: Lang): string {
+  return csvTable(headers(lang), rows.map(values))
+}
+
+/** The CSV of any table (headers, then rows of cells), with the conventions above: every staff export uses it. */
+export function csvTable(headerRow: string[], rows: (string | number)[][]): string {
   // Papa's own default pattern ends in `.*$`, which a line break inside the cell slips past.
-  return `\uFEFF${Papa.unparse({ fields: headers(lang), data: rows.map(values) }, { escapeFormulae: FORMULA_START, newline: '\r\n' })}`
+  return `\uFEFF${Papa.unparse({ fields: headerRow, data: rows }, { escapeFormulae: FORMULA_START, newline: '\r\n' })}`
 }
 
 /** XLSX: every text is stored as a string cell, never as a formula. */
 export async function toXlsx(rows: ExportRow[], lang: Lang, sheetTitle: string): Promise<Uint8Array<ArrayBuffer>> {
+  return xlsxTable(headers(lang), rows.map(values), sheetTitle)
+}
+
+/** The XLSX of any table: a bold, frozen header row; texts as string cells, numbers as numbers. */
+export async function xlsxTable(headerRow: string[], rows: (string | number)[][], sheetTitle: string): Promise<Uint8Array<ArrayBuffer>> {
   const workbook = new ExcelJS.Workbook()
   workbook.creator = 'Vì trẻ em'
   const sheet = workbook.addWorksheet(sheetTitle.replace(/[*?:\\/[\]]/g, ' ').slice(0, 31) || 'Export', { views: [{ state: 'frozen', ySplit: 1 }] })
-  sheet.columns = headers(lang).map((header) => ({ header, width: Math.max(12, header.length + 2) }))
+  sheet.columns = headerRow.map((header) => ({ header, width: Math.max(12, header.length + 2) }))
   sheet.getRow(1).font = { bold: true }
-  for (const row of rows) sheet.addRow(values(row).map((v) => (v === '' ? null : v)))
+  for (const row of rows) sheet.addRow(row.map((v) => (v === '' ? null : v)))
   return new Uint8Array(await workbook.xlsx.writeBuffer())
 }
 

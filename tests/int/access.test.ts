@@ -43,6 +43,10 @@ const TABLE: Record<string, Record<Op, Record<Who, Verdict>>> = {
   pledges: { create: nobody, read: fundStaff, update: fundStaff, delete: adminOnly },
   'donation-receipts': { create: nobody, read: fundStaff, update: nobody, delete: nobody },
   'bank-transfers': { create: nobody, read: fundStaff, update: nobody, delete: nobody },
+  // A commune's aid list and who received what: admins and that commune's coordinators only (a
+  // coordinator creates anywhere per the table, the hook refuses communes they do not cover).
+  'aid-recipients': { create: coordinators, read: coordinatorsOfTheArea, update: coordinatorsOfTheArea, delete: adminOnly },
+  'hand-overs': { create: coordinators, read: coordinatorsOfTheArea, update: coordinatorsOfTheArea, delete: adminOnly },
   claims: { create: nobody, read: adminOnly, update: nobody, delete: nobody },
   'email-outbox': { create: nobody, read: adminOnly, update: adminOnly, delete: nobody },
   'audit-log': { create: nobody, read: adminOnly, update: nobody, delete: nobody },

@@ -9,6 +9,7 @@ import * as migration_20261130_150304_outbox_retention from './20261130_150304_o
 import * as migration_20261130_154807_remove_login_lockout from './20261130_154807_remove_login_lockout';
 import * as migration_20261201_024615_gift_drives from './20261201_024615_gift_drives';
 import * as migration_20261201_025648_site_fund from './20261201_025648_site_fund';
+import * as migration_20261201_033050_hand_overs from './20261201_033050_hand_overs';
 
 export const migrations = [
   {
@@ -64,6 +65,11 @@ export const migrations = [
   {
     up: migration_20261201_025648_site_fund.up,
     down: migration_20261201_025648_site_fund.down,
-    name: '20261201_025648_site_fund'
+    name: '20261201_025648_site_fund',
+  },
+  {
+    up: migration_20261201_033050_hand_overs.up,
+    down: migration_20261201_033050_hand_overs.down,
+    name: '20261201_033050_hand_overs'
   },
 ];
