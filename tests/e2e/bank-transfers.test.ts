@@ -5,6 +5,7 @@
  * matched no pledge from its page. The drive and pledges are made in this process, on the
  * server's database.
  */
+import AxeBuilder from '@axe-core/playwright'
 import type { Payload } from 'payload'
 import type { Browser, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
@@ -111,6 +112,8 @@ describe.skipIf(skip)('bank transfers: the SePay webhook and the fund officer’
     await expect(rows.nth(0).textContent()).resolves.toContain(`Mới: ghi nhận cho ${second.reference}`)
     await expect(rows.nth(1).textContent()).resolves.toContain('Mới: chưa khớp (không có mã ủng hộ)')
     expect((await payload.count({ collection: 'bank-transfers' })).totalDocs).toBe(before)
+    const axe = await new AxeBuilder({ page }).include('.staff-tools').withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze()
+    expect(axe.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([])
 
     await page.getByRole('button', { name: 'Ghi nhận 2 giao dịch mới' }).click()
     await expect.poll(() => page.locator('.staff-tools [role="status"]').textContent(), { timeout: 15_000 }).toBe('Đã nhập sao kê.')
