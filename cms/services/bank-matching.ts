@@ -185,7 +185,7 @@ async function settle(payload: Payload, row: BankTransfer, duplicate: boolean, o
 }
 
 /** Records the transfer's receipt for a pledge and marks the transfer matched; a refusal leaves it unmatched with why. */
-async function recordFor(payload: Payload, row: BankTransfer, pledgeId: Id, opts: { duplicate: boolean; userId?: Id | null; now?: Date }): Promise<ReceiveResult> {
+async function recordFor(payload: Payload, row: BankTransfer, pledgeId: Id, opts: { duplicate: boolean; userId?: Id | null; now?: Date; byOfficer?: boolean }): Promise<ReceiveResult> {
   let receiptId: Id
   try {
     const { receipt } = await recordReceipt(payload, {
@@ -200,7 +200,8 @@ async function recordFor(payload: Payload, row: BankTransfer, pledgeId: Id, opts
     })
     receiptId = receipt.id
   } catch (err) {
-    if (!(err instanceof ReceiptRefused)) throw err
+    // an officer's refused choice leaves the transfer as it was: they are told why and choose again
+    if (!(err instanceof ReceiptRefused) || opts.byOfficer) throw err
     return unmatched(payload, row, reasonOf(err.problem), opts.duplicate, pledgeId)
   }
   await payload.update({ collection: 'bank-transfers', id: row.id, depth: 0, data: { status: 'matched', reason: null, pledge: asId(pledgeId), receipt: asId(receiptId) } })
@@ -247,8 +248,14 @@ export async function assignTransfer(payload: Payload, transferId: Id, pledgeRef
     if (row.direction === 'out' || row.status === 'ignored') throw new StaffError('transferOutgoing', 409)
     if (row.status === 'matched') throw new StaffError('transferMatched', 409)
     const user = req.user && req.user.collection === 'users' ? req.user.id : null
-    const result = await recordFor(payload, row, pledge.id, { duplicate: false, userId: user })
-    if (result.status !== 'matched' || result.receiptId === undefined) throw new StaffError(result.reason === 'pledge-ended' ? 'assignPledgeEnded' : 'assignRefused', 409, { reference })
+    let result: ReceiveResult
+    try {
+      result = await recordFor(payload, row, pledge.id, { duplicate: false, userId: user, byOfficer: true })
+    } catch (err) {
+      if (err instanceof ReceiptRefused) throw new StaffError(err.problem === 'pledge-ended' ? 'assignPledgeEnded' : 'assignRefused', 409, { reference })
+      throw err
+    }
+    if (result.receiptId === undefined) throw new StaffError('assignRefused', 409, { reference })
     const receipt = await payload.findByID({ collection: 'donation-receipts', id: asId(result.receiptId), depth: 0, select: { number: true } })
     await audit(
       payload,
@@ -348,7 +355,7 @@ export async function previewStatement(payload: Payload, parse: { accountNumber:
     const before = earlier(transfer)
     if (before) {
       const pledgeId = idOf(before.pledge)
-      return { ...base, outcome: 'recorded-before', pledgeReference: pledgeId === null ? null : (referenceOf.get(String(pledgeId)) ?? null), reason: (before.reason as UnmatchedReason | null | undefined) ?? null }
+      return { ...base, outcome: 'recorded-before', pledgeReference: pledgeId === null ? null : (referenceOf.get(String(pledgeId)) ?? null), reason: before.reason ?? null }
     }
     const match = matches[i]
     if (!match || 'reason' in match) return { ...base, outcome: 'new-unmatched', pledgeReference: null, reason: match?.reason ?? 'no-reference' }

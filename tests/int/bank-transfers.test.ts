@@ -236,9 +236,14 @@ describe.skipIf(skipReason)('bank transfers: notifications, matching and reconci
     expect(r).toMatchObject({ status: 'unmatched', reason: 'pledge-ended', pledgeId: p.id })
     expect(await payload.findByID({ collection: 'bank-transfers', id: r.transferId, depth: 0 })).toMatchObject({ status: 'unmatched', reason: 'pledge-ended', pledge: p.id, receipt: null })
     expect(await receiptsOf(p.id)).toHaveLength(0)
-    const res = await api(fund, 'POST', `/bank-transfers/${r.transferId}/assign`, { reference: p.reference })
+    const other = await makePledge(300_000)
+    await endPledge(payload, other.id, 'lapsed')
+    const res = await api(fund, 'POST', `/bank-transfers/${r.transferId}/assign`, { reference: other.reference })
     expect(res.status).toBe(409)
-    expect(await receiptsOf(p.id)).toHaveLength(0)
+    expect(await res.json()).toEqual({ error: `Cam kết ${other.reference} đã huỷ hoặc hết hạn: không ghi nhận được.` })
+    expect([...(await receiptsOf(p.id)), ...(await receiptsOf(other.id))]).toHaveLength(0)
+    // the refused choice changed nothing on the transfer
+    expect(await payload.findByID({ collection: 'bank-transfers', id: r.transferId, depth: 0 })).toMatchObject({ status: 'unmatched', reason: 'pledge-ended', pledge: p.id })
   })
 
   it('two pledges in one note are ambiguous; money paid into another account than the drive’s waits too', async () => {
