@@ -646,6 +646,9 @@ export interface BankTransfer {
   gateway?: string | null;
   bankReference?: string | null;
   status: 'matched' | 'unmatched' | 'ignored';
+  reason?:
+    | ('no-reference' | 'unknown-reference' | 'ambiguous' | 'pledge-ended' | 'account-mismatch' | 'amount-invalid')
+    | null;
   pledge?: (number | null) | Pledge;
   receipt?: (number | null) | DonationReceipt;
   updatedAt: string;
@@ -721,7 +724,9 @@ export interface AuditLog {
     | 'email-registrants'
     | 'guardian-download'
     | 'guardian-cancel'
-    | 'guardian-withdraw-consent';
+    | 'guardian-withdraw-consent'
+    | 'assign-transfer'
+    | 'import-statement';
   resource: string;
   event?: (number | null) | Event;
   documentIds?:
@@ -1365,6 +1370,7 @@ export interface BankTransfersSelect<T extends boolean = true> {
   gateway?: T;
   bankReference?: T;
   status?: T;
+  reason?: T;
   pledge?: T;
   receipt?: T;
   updatedAt?: T;

@@ -8,6 +8,7 @@ import * as migration_20261130_145630_audit_changes from './20261130_145630_audi
 import * as migration_20261130_150304_outbox_retention from './20261130_150304_outbox_retention';
 import * as migration_20261130_154807_remove_login_lockout from './20261130_154807_remove_login_lockout';
 import * as migration_20261201_024615_gift_drives from './20261201_024615_gift_drives';
+import * as migration_20261201_025648_bank_matching from './20261201_025648_bank_matching';
 
 export const migrations = [
   {
@@ -58,6 +59,11 @@ export const migrations = [
   {
     up: migration_20261201_024615_gift_drives.up,
     down: migration_20261201_024615_gift_drives.down,
-    name: '20261201_024615_gift_drives'
+    name: '20261201_024615_gift_drives',
+  },
+  {
+    up: migration_20261201_025648_bank_matching.up,
+    down: migration_20261201_025648_bank_matching.down,
+    name: '20261201_025648_bank_matching'
   },
 ];

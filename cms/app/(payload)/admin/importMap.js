@@ -24,6 +24,8 @@ import { ItalicFeatureClient as ItalicFeatureClient_e70f5e05f09f93e00b997edb1ef0
 import { EventStaffTools as EventStaffTools_6d96489cbba006914deddb72c26f314e } from '../../../components/staff/EventStaffTools'
 import { RegistrationActions as RegistrationActions_adb6b55f7bf8b6615194c3949c3c776e } from '../../../components/staff/RegistrationActions'
 import { RegistrationsListTools as RegistrationsListTools_a071658f9dafcc24e0c83100d0d939d6 } from '../../../components/staff/RegistrationsListTools'
+import { TransferActions as TransferActions_4ff14f5336b27a8a4b9e22979574338c } from '../../../components/staff/TransferActions'
+import { StatementUpload as StatementUpload_d3832071e602c89223d6d619e159d4ff } from '../../../components/staff/StatementUpload'
 import { EmlDownload as EmlDownload_8a5283caec6f2b63c4a3602f77d84d05 } from '../../../components/EmlDownload'
 import { SeatsDashboard as SeatsDashboard_41a808052b902db66572680e527e2c50 } from '../../../components/staff/SeatsDashboard'
 import { CheckInView as CheckInView_2ac82f5cde71cf3e950f55433412d9b2 } from '../../../components/staff/CheckInView'
@@ -57,6 +59,8 @@ export const importMap = {
   "/components/staff/EventStaffTools#EventStaffTools": EventStaffTools_6d96489cbba006914deddb72c26f314e,
   "/components/staff/RegistrationActions#RegistrationActions": RegistrationActions_adb6b55f7bf8b6615194c3949c3c776e,
   "/components/staff/RegistrationsListTools#RegistrationsListTools": RegistrationsListTools_a071658f9dafcc24e0c83100d0d939d6,
+  "/components/staff/TransferActions#TransferActions": TransferActions_4ff14f5336b27a8a4b9e22979574338c,
+  "/components/staff/StatementUpload#StatementUpload": StatementUpload_d3832071e602c89223d6d619e159d4ff,
   "/components/EmlDownload#EmlDownload": EmlDownload_8a5283caec6f2b63c4a3602f77d84d05,
   "/components/staff/SeatsDashboard#SeatsDashboard": SeatsDashboard_41a808052b902db66572680e527e2c50,
   "/components/staff/CheckInView#CheckInView": CheckInView_2ac82f5cde71cf3e950f55433412d9b2,
