@@ -45,6 +45,7 @@ const rawSchema = z.object({
   SIGNUP_RATE_LIMIT: z.coerce.number().int().min(1).default(10),
   FORM_MIN_SECONDS: z.coerce.number().min(0).default(3),
   TRUST_PROXY: boolish.optional(),
+  SEPAY_API_KEY: z.string().optional(),
 })
 
 export type AppEnv = {
@@ -63,6 +64,11 @@ export type AppEnv = {
   seedDemo: boolean
   /** Public forms: sign-ups per minute per address, the least time a person takes to fill a form, whether X-Forwarded-For is trusted. */
   forms: { ratePerMinute: number; minSeconds: number; trustProxy: boolean }
+  /**
+   * The key SePay sends as `Authorization: Apikey <key>` with every bank notification
+   * (POST /api/bank-transfers/sepay); null when unset, and the webhook then answers 503.
+   */
+  sepay: { apiKey: string | null }
   /** What the server should say at start about settings it did not follow (e.g. HOST on a demo). */
   warnings: string[]
 }
@@ -155,6 +161,7 @@ export function readEnv(source: Record<string, string | undefined> = process.env
     mediaDir: path.resolve(root, raw.MEDIA_DIR ?? 'var/media'),
     seedDemo,
     forms: { ratePerMinute: raw.SIGNUP_RATE_LIMIT, minSeconds: raw.FORM_MIN_SECONDS, trustProxy: raw.TRUST_PROXY ?? false },
+    sepay: { apiKey: raw.SEPAY_API_KEY?.trim() || null },
     warnings,
   }
 }

@@ -650,6 +650,9 @@ export interface BankTransfer {
   gateway?: string | null;
   bankReference?: string | null;
   status: 'matched' | 'unmatched' | 'ignored';
+  reason?:
+    | ('no-reference' | 'unknown-reference' | 'ambiguous' | 'pledge-ended' | 'account-mismatch' | 'amount-invalid')
+    | null;
   pledge?: (number | null) | Pledge;
   receipt?: (number | null) | DonationReceipt;
   updatedAt: string;
@@ -783,7 +786,9 @@ export interface AuditLog {
     | 'email-registrants'
     | 'guardian-download'
     | 'guardian-cancel'
-    | 'guardian-withdraw-consent';
+    | 'guardian-withdraw-consent'
+    | 'assign-transfer'
+    | 'import-statement';
   resource: string;
   event?: (number | null) | Event;
   documentIds?:
@@ -1435,6 +1440,7 @@ export interface BankTransfersSelect<T extends boolean = true> {
   gateway?: T;
   bankReference?: T;
   status?: T;
+  reason?: T;
   pledge?: T;
   receipt?: T;
   updatedAt?: T;

@@ -21,6 +21,8 @@ export const AUDIT_ACTIONS = {
   'guardian-download': { vi: 'Phụ huynh tải dữ liệu', en: 'Guardian downloaded data' },
   'guardian-cancel': { vi: 'Phụ huynh huỷ đăng ký', en: 'Guardian cancelled' },
   'guardian-withdraw-consent': { vi: 'Phụ huynh rút lại sự đồng ý', en: 'Guardian withdrew a consent' },
+  'assign-transfer': { vi: 'Ghi nhận giao dịch cho cam kết', en: 'Assigned a transfer to a pledge' },
+  'import-statement': { vi: 'Nhập sao kê ngân hàng', en: 'Imported a bank statement' },
 } as const satisfies Record<string, { vi: string; en: string }>
 
 export type AuditAction = keyof typeof AUDIT_ACTIONS

@@ -57,6 +57,22 @@ const messages = {
     vi: 'Chỉ đánh dấu vắng mặt cho trẻ đã có chỗ và chưa điểm danh buổi nào.',
     en: 'Only a child who holds a seat and has attended no session can be marked as a no-show.',
   },
+  fundOnly: { vi: 'Chỉ cán bộ Quỹ Bảo trợ trẻ em và quản trị viên làm được việc này.', en: "Only Children's Fund officers and administrators can do this." },
+  transferNotFound: { vi: 'Không tìm thấy giao dịch ngân hàng.', en: 'Bank transfer not found.' },
+  referenceInvalid: { vi: 'Mã ủng hộ có dạng TT-7K3QX.', en: 'A pledge reference looks like TT-7K3QX.' },
+  pledgeNotFound: { vi: 'Không có cam kết nào mang mã {reference}.', en: 'No pledge has the reference {reference}.' },
+  transferOutgoing: { vi: 'Đây là giao dịch tiền ra: không ghi nhận cho cam kết nào.', en: 'This is money going out: it is not recorded for any pledge.' },
+  transferMatched: { vi: 'Giao dịch này đã được ghi nhận cho một cam kết.', en: 'This transfer is already recorded for a pledge.' },
+  assignPledgeEnded: { vi: 'Cam kết {reference} đã huỷ hoặc hết hạn: không ghi nhận được.', en: 'Pledge {reference} was cancelled or lapsed: it cannot be recorded.' },
+  assignRefused: { vi: 'Không ghi nhận được giao dịch cho cam kết {reference}.', en: 'The transfer could not be recorded for pledge {reference}.' },
+  statementMissing: { vi: 'Hãy chọn tệp sao kê (XLSX hoặc CSV).', en: 'Choose a statement file (XLSX or CSV).' },
+  statementTooLarge: { vi: 'Tệp sao kê quá lớn: tối đa {max}.', en: 'The statement file is too large: {max} at most.' },
+  statementUnreadable: {
+    vi: 'Không đọc được tệp sao kê: chỉ nhận XLSX hoặc CSV tải từ ngân hàng, có dòng tiêu đề (ngày, số tiền, nội dung).',
+    en: 'The statement could not be read: only XLSX or CSV files downloaded from the bank, with a header row (date, amount, description).',
+  },
+  statementEmpty: { vi: 'Tệp sao kê không có giao dịch nào.', en: 'The statement has no transactions.' },
+  statementMode: { vi: 'Chế độ phải là preview (xem trước) hoặc import (ghi nhận).', en: 'The mode must be preview or import.' },
 } as const satisfies Record<string, Record<Lang, string>>
 export type StaffMessage = keyof typeof messages
 

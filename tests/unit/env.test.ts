@@ -64,6 +64,12 @@ describe('environment', () => {
     expect(env.smtp).toMatchObject({ host: 'smtp.example.vn', port: 465, secure: true })
   })
 
+  it('takes the SePay webhook key trimmed; unset or blank leaves the webhook closed (null)', () => {
+    expect(readEnv({ SEPAY_API_KEY: '  sk-live-1234  ' }).sepay).toEqual({ apiKey: 'sk-live-1234' })
+    expect(readEnv({ SEPAY_API_KEY: '   ' }).sepay).toEqual({ apiKey: null })
+    expect(readEnv({}).sepay).toEqual({ apiKey: null })
+  })
+
   it('refuses a short secret', () => {
     expect(() => readEnv({ PAYLOAD_SECRET: 'short' })).toThrow(/at least 32/)
   })

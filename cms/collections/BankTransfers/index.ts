@@ -1,6 +1,8 @@
 import type { CollectionConfig } from 'payload'
 import { isFundStaff, nobody } from '../../access/roles'
+import { UNMATCHED_REASONS } from '../../services/bank-matching'
 import { TRANSFER_STATUSES } from '../../services/pledges'
+import { assignEndpoint, sepayEndpoint, statementEndpoint } from './endpoints'
 
 /**
  * Money movements on the fund's account as the bank reported them: a SePay notification or a
@@ -17,11 +19,15 @@ export const BankTransfers: CollectionConfig = {
   },
   admin: {
     useAsTitle: 'note',
-    defaultColumns: ['bookedAt', 'amount', 'note', 'status', 'pledge'],
+    defaultColumns: ['bookedAt', 'amount', 'note', 'status', 'reason', 'pledge'],
     group: { vi: 'Quỹ Bảo trợ trẻ em', en: "Children's Fund" },
+    // above the list: the statement upload (preview, then import) and the unmatched transfers' filter
+    components: { beforeListTable: ['/components/staff/StatementUpload#StatementUpload'] },
   },
   defaultSort: '-bookedAt',
   access: { read: isFundStaff, create: nobody, update: nobody, delete: nobody },
+  // SePay's webhook (its own API key, no staff session), an officer's assignment, statement upload
+  endpoints: [sepayEndpoint, statementEndpoint, assignEndpoint],
   fields: [
     /** `sepay:123456` or `statement:<hash>`: a transaction is stored once, whichever way it arrives again. */
     { name: 'key', type: 'text', required: true, unique: true, admin: { hidden: true } },
@@ -32,8 +38,17 @@ export const BankTransfers: CollectionConfig = {
     { name: 'note', type: 'text', label: { vi: 'Nội dung chuyển khoản', en: 'Transfer note' } },
     { name: 'accountNumber', type: 'text', label: { vi: 'Tài khoản', en: 'Account' } },
     { name: 'gateway', type: 'text', label: { vi: 'Ngân hàng', en: 'Bank' } },
-    { name: 'bankReference', type: 'text', label: { vi: 'Mã tham chiếu', en: 'Bank reference' } },
+    /** The bank's own id of the movement: the same in SePay's notification and the statement, so one movement is recorded once. */
+    { name: 'bankReference', type: 'text', index: true, label: { vi: 'Mã tham chiếu', en: 'Bank reference' } },
     { name: 'status', type: 'select', required: true, index: true, options: Object.entries(TRANSFER_STATUSES).map(([value, label]) => ({ value, label })), label: { vi: 'Đối soát', en: 'Reconciliation' }, admin: { position: 'sidebar' } },
+    {
+      name: 'reason',
+      type: 'select',
+      options: Object.entries(UNMATCHED_REASONS).map(([value, label]) => ({ value, label })),
+      label: { vi: 'Lý do chưa khớp', en: 'Why unmatched' },
+      admin: { position: 'sidebar', condition: (data) => data.status === 'unmatched' },
+    },
+    { name: 'assign', type: 'ui', admin: { position: 'sidebar', components: { Field: '/components/staff/TransferActions#TransferActions' } } },
     { name: 'pledge', type: 'relationship', relationTo: 'pledges', label: { vi: 'Cam kết', en: 'Pledge' }, admin: { position: 'sidebar' } },
     { name: 'receipt', type: 'relationship', relationTo: 'donation-receipts', label: { vi: 'Biên nhận', en: 'Receipt' }, admin: { position: 'sidebar' } },
   ],

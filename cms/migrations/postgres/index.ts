@@ -10,6 +10,7 @@ import * as migration_20261130_154807_remove_login_lockout from './20261130_1548
 import * as migration_20261201_024615_gift_drives from './20261201_024615_gift_drives';
 import * as migration_20261201_025648_site_fund from './20261201_025648_site_fund';
 import * as migration_20261201_033050_hand_overs from './20261201_033050_hand_overs';
+import * as migration_20261201_033510_bank_matching from './20261201_033510_bank_matching';
 
 export const migrations = [
   {
@@ -70,6 +71,11 @@ export const migrations = [
   {
     up: migration_20261201_033050_hand_overs.up,
     down: migration_20261201_033050_hand_overs.down,
-    name: '20261201_033050_hand_overs'
+    name: '20261201_033050_hand_overs',
+  },
+  {
+    up: migration_20261201_033510_bank_matching.up,
+    down: migration_20261201_033510_bank_matching.down,
+    name: '20261201_033510_bank_matching'
   },
 ];

@@ -24,6 +24,8 @@ import { ItalicFeatureClient as ItalicFeatureClient_e70f5e05f09f93e00b997edb1ef0
 import { EventStaffTools as EventStaffTools_6d96489cbba006914deddb72c26f314e } from '../../../components/staff/EventStaffTools'
 import { RegistrationActions as RegistrationActions_adb6b55f7bf8b6615194c3949c3c776e } from '../../../components/staff/RegistrationActions'
 import { RegistrationsListTools as RegistrationsListTools_a071658f9dafcc24e0c83100d0d939d6 } from '../../../components/staff/RegistrationsListTools'
+import { TransferActions as TransferActions_4ff14f5336b27a8a4b9e22979574338c } from '../../../components/staff/TransferActions'
+import { StatementUpload as StatementUpload_d3832071e602c89223d6d619e159d4ff } from '../../../components/staff/StatementUpload'
 import { AidRecipientsListTools as AidRecipientsListTools_5aefaee0a1ac63ab61381fbb3370177b } from '../../../components/staff/AidRecipientsListTools'
 import { DriveItemField as DriveItemField_1c5cfe5f6b8c16a8e9a84041920cacd8 } from '../../../components/staff/DriveItemField'
 import { HandOversListTools as HandOversListTools_833ca144e9ee664db7b7ec87b729bbcd } from '../../../components/staff/HandOversListTools'
@@ -60,6 +62,8 @@ export const importMap = {
   "/components/staff/EventStaffTools#EventStaffTools": EventStaffTools_6d96489cbba006914deddb72c26f314e,
   "/components/staff/RegistrationActions#RegistrationActions": RegistrationActions_adb6b55f7bf8b6615194c3949c3c776e,
   "/components/staff/RegistrationsListTools#RegistrationsListTools": RegistrationsListTools_a071658f9dafcc24e0c83100d0d939d6,
+  "/components/staff/TransferActions#TransferActions": TransferActions_4ff14f5336b27a8a4b9e22979574338c,
+  "/components/staff/StatementUpload#StatementUpload": StatementUpload_d3832071e602c89223d6d619e159d4ff,
   "/components/staff/AidRecipientsListTools#AidRecipientsListTools": AidRecipientsListTools_5aefaee0a1ac63ab61381fbb3370177b,
   "/components/staff/DriveItemField#DriveItemField": DriveItemField_1c5cfe5f6b8c16a8e9a84041920cacd8,
   "/components/staff/HandOversListTools#HandOversListTools": HandOversListTools_833ca144e9ee664db7b7ec87b729bbcd,
