@@ -156,9 +156,9 @@ export const PAGES = {
   }),
   pledge: page<'pledge'>()({
     async load(ctx) {
-      const drive = await ctx.cms.driveBySlug(ctx.lang, ctx.params.slug)
-      if (!drive) return null
       const sent = ctx.astro.getActionResult(actions.pledge)
+      const drive = await ctx.cms.pledgeDrive(ctx.lang, ctx.params.slug, sent?.data?.kind !== 'done')
+      if (!drive) return null
       const limited = sent?.error?.code === 'TOO_MANY_REQUESTS' ? sent.error : null
       return { drive, result: sent?.data ?? null, retryAfter: limited ? Number(limited.message) || 60 : null, tooLarge: sent?.error?.code === 'CONTENT_TOO_LARGE' }
     },

@@ -12,15 +12,22 @@ import { pledgeErrors, ZPledge } from '../../../cms/schemas/pledge'
 import { driveProgress, publicDonorList, type DriveProgress, type PublicDonor } from '../../../cms/services/drive-progress'
 import { donationsDue } from '../../../cms/services/donation-notices'
 import { pledgeWindowProblem } from '../../../cms/services/drives'
+import { handOverCounts, type HandOverCounts } from '../../../cms/services/hand-overs'
 import { issueFormToken, pledgeFormOf, type FormTokenProblem } from '../../../cms/services/form-guard'
-import { DriveNotFound, pledge, type PaymentInstructions, type PledgeRefusal } from '../../../cms/services/pledges'
+import { Kept } from '../../../cms/services/kept'
+import { DriveNotFound, itemUnitsLeft, pledge, type PaymentInstructions, type PledgeRefusal } from '../../../cms/services/pledges'
 import { vietQrSvg } from '../../../cms/services/vietqr'
 import type { Lang } from '../../i18n/routes'
 import { formProblem, takeAllowance } from './guards'
 
 export type DriveState = 'open' | 'not-open' | 'closed'
+/** What the pledge form offers: money (when the drive has a money target) and each item with the units still free to pledge. */
+export type PledgeOffer = { money: boolean; items: { id: string; kind: string; label: string; left: number }[] }
+/** A drive as its pledge page needs it: no totals, no donor list — a constant cost per request, whatever the number of pledges. */
+export type PledgeDrive = Drive & { state: DriveState; offer: PledgeOffer | null }
 export type PublicDrive = Drive & { state: DriveState; progress: DriveProgress }
-export type DrivePage = PublicDrive & { donors: PublicDonor[]; anonymousDonors: number }
+/** A drive's page: live progress, the donors who agreed to be named, and what was handed over (counts per commune only, never who). */
+export type DrivePage = PublicDrive & { donors: PublicDonor[]; anonymousDonors: number; handedOver: HandOverCounts }
 
 const published: Where = { _status: { equals: 'published' } }
 const asPublic = { overrideAccess: false, draft: false } as const
@@ -31,6 +38,7 @@ export function driveState(drive: Pick<Drive, 'startsOn' | 'endsOn'>, now = new 
 }
 
 export function drivesApi(payload: Payload) {
+  const kept = new Kept<Drive | null>(10_000, (change) => change.source === 'drives' || change.source === 'media')
   const withProgress = async (drive: Drive, now: Date): Promise<PublicDrive> => ({ ...drive, state: driveState(drive, now), progress: await driveProgress(payload, drive) })
   return {
     /** Published drives, open ones first, then upcoming, then ended (newest first). */
@@ -44,13 +52,29 @@ export function drivesApi(payload: Payload) {
     async bySlug(lang: Lang, slug: string, now = new Date()): Promise<DrivePage | null> {
       const res = await payload.find({ collection: 'drives', locale: lang, depth: 1, limit: 1, where: { and: [published, { slug: { equals: slug } }] }, ...asPublic })
       const drive = res.docs[0]
-      return drive ? this.page(drive, now) : null
+      return drive ? this.page(drive, now, lang) : null
     },
 
     /** What a drive's page shows of it: live progress and the public donor list. */
-    async page(drive: Drive, now = new Date()): Promise<DrivePage> {
-      const [withLive, list] = await Promise.all([withProgress(drive, now), publicDonorList(payload, drive)])
-      return { ...withLive, donors: list.donors, anonymousDonors: list.anonymous }
+    async page(drive: Drive, now = new Date(), lang: Lang = 'vi'): Promise<DrivePage> {
+      const [withLive, list, handedOver] = await Promise.all([withProgress(drive, now), publicDonorList(payload, drive), handOverCounts(payload, drive.id, lang)])
+      return { ...withLive, donors: list.donors, anonymousDonors: list.anonymous, handedOver }
+    },
+
+    /**
+     * The drive of a pledge page: the published drive (kept for a moment; dropped when a drive or
+     * image changes), and, for the form only, each item's units still free (one indexed count each).
+     */
+    async forPledge(lang: Lang, slug: string, withOffer: boolean, now = new Date()): Promise<PledgeDrive | null> {
+      const drive = await kept.get(`${lang}:${slug}`, async () => {
+        const res = await payload.find({ collection: 'drives', locale: lang, depth: 1, limit: 1, where: { and: [published, { slug: { equals: slug } }] }, ...asPublic })
+        return res.docs[0] ?? null
+      })
+      if (!drive) return null
+      const state = driveState(drive, now)
+      if (!withOffer || state !== 'open') return { ...drive, state, offer: null }
+      const items = await Promise.all((drive.items ?? []).map(async (item) => ({ id: item.id ?? '', kind: item.kind, label: item.label, left: await itemUnitsLeft(payload, drive.id, item) })))
+      return { ...drive, state, offer: { money: Boolean(drive.moneyGoal) || !items.length, items } }
     },
 
     async sitemap(): Promise<Pick<Drive, 'slug' | 'updatedAt'>[]> {

@@ -19,7 +19,7 @@ import { drivesApi, pledgeApi } from './drives'
 export { CmsUnavailableError, isConnectionError } from './errors'
 export { clientAddress, newSignUpForm, signUpApi, TooManyRequests, type SignUpRow, type SignUpSubmission } from './signup'
 export { richTextToHtml } from './richtext'
-export { driveState, newPledgeForm, type DrivePage, type DriveState, type PledgeSubmission, type PublicDrive } from './drives'
+export { driveState, newPledgeForm, type DrivePage, type DriveState, type PledgeDrive, type PledgeSubmission, type PublicDrive } from './drives'
 export type { DriveProgress, ItemProgress, PublicDonor } from '../../../cms/services/drive-progress'
 export type { Area, Campaign, Drive, Event, Media, Post, Site }
 
@@ -124,7 +124,10 @@ export function createCms(payload: Payload) {
     drives: (lang: Lang) => guard(() => drives.list(lang)),
 
     /** A drive as its page shows it (progress, donor list), e.g. a draft in preview. */
-    drivePage: (drive: Drive) => guard(() => drives.page(drive)),
+    drivePage: (drive: Drive, lang: Lang) => guard(() => drives.page(drive, new Date(), lang)),
+
+    /** A published drive as its pledge page needs it (the form's offer only when the form is shown). */
+    pledgeDrive: (lang: Lang, slug: string, withOffer: boolean) => guard(() => drives.forPledge(lang, slug, withOffer)),
 
     /** A published drive with its progress and public donor list, or null. */
     driveBySlug: (lang: Lang, slug: string) => guard(() => drives.bySlug(lang, slug)),
