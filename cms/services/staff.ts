@@ -57,6 +57,29 @@ const messages = {
     vi: 'Chỉ đánh dấu vắng mặt cho trẻ đã có chỗ và chưa điểm danh buổi nào.',
     en: 'Only a child who holds a seat and has attended no session can be marked as a no-show.',
   },
+  // The Children's Support Fund's work (cms/services/fund-staff.ts, cms/services/fund-exports.ts)
+  fundOnly: { vi: 'Chỉ cán bộ Quỹ Bảo trợ trẻ em và quản trị viên làm được việc này.', en: "Only Children's Fund officers and administrators can do this." },
+  pledgeNotFound: { vi: 'Không tìm thấy cam kết ủng hộ.', en: 'Pledge not found.' },
+  driveNotFound: { vi: 'Không tìm thấy đợt vận động.', en: 'Gift drive not found.' },
+  receiptNotFound: { vi: 'Không tìm thấy biên nhận.', en: 'Receipt not found.' },
+  pledgeEnded: { vi: 'Cam kết này đã huỷ hoặc hết hạn: không ghi nhận thêm được.', en: 'This pledge was cancelled or has lapsed: nothing more can be recorded against it.' },
+  nothingReceived: { vi: 'Hãy nhập số tiền hoặc số lượng hiện vật đã nhận.', en: 'Enter the money or the quantities of items received.' },
+  receiptAmountInvalid: { vi: 'Số tiền phải là số đồng chẵn, từ 0 đến 10.000.000.000.', en: 'The amount must be whole đồng, from 0 to 10,000,000,000.' },
+  receiptQuantityInvalid: { vi: 'Số lượng phải là số nguyên không âm.', en: 'Quantities must be whole numbers, zero or more.' },
+  itemNotPledged: { vi: 'Hiện vật này không có trong cam kết.', en: 'This item is not part of the pledge.' },
+  receivedOnInvalid: { vi: 'Ngày nhận không hợp lệ (không được sau hôm nay).', en: 'The day received is not valid (it cannot be after today).' },
+  formKeyMissing: { vi: 'Biểu mẫu thiếu mã gửi: hãy tải lại trang.', en: 'The form has no submission id: reload the page.' },
+  pledgeAlreadyReceived: {
+    vi: 'Cam kết đã nhận đủ: không huỷ hay đánh dấu hết hạn được nữa.',
+    en: 'This pledge was received in full: it can no longer be cancelled or marked as lapsed.',
+  },
+  pledgeEndedOtherwise: { vi: 'Cam kết này đã ở trạng thái “{status}”.', en: 'This pledge is already “{status}”.' },
+  thankedHasEmail: {
+    vi: 'Nhà hảo tâm có thư điện tử: thư cảm ơn kèm biên nhận được gửi tự động.',
+    en: 'The donor has an email address: the thank-you with the receipt is sent automatically.',
+  },
+  thankedNotReceived: { vi: 'Chỉ đánh dấu đã cảm ơn khi đã nhận đủ những gì nhà hảo tâm cam kết.', en: 'A donor is marked as thanked only once everything pledged was received.' },
+  badExportKind: { vi: 'Chỉ xuất được danh sách nhà hảo tâm (donors) hoặc biên nhận (receipts).', en: 'The export must be donors or receipts.' },
 } as const satisfies Record<string, Record<Lang, string>>
 export type StaffMessage = keyof typeof messages
 
