@@ -11,7 +11,7 @@
  */
 import { useDocumentInfo, useTranslation } from '@payloadcms/ui'
 import { useRouter } from 'next/navigation'
-import { useCallback, useEffect, useId, useRef, useState, type FormEvent } from 'react'
+import { useCallback, useEffect, useId, useRef, useState, type KeyboardEvent } from 'react'
 import { FUND_TEXT } from './fund-text'
 import { StaffStyles } from './StaffStyles'
 import { uiLang } from './text'
@@ -83,8 +83,8 @@ export function PledgeActions() {
   }
   const failure = (json: Record<string, unknown>) => (typeof json.error === 'string' ? json.error : t.failed)
 
-  const record = async (e: FormEvent) => {
-    e.preventDefault()
+  const record = async () => {
+    if (busy) return
     const money = typedAmount(amount)
     if (Number.isNaN(money)) return setMessage(t.amountNotNumber)
     const items = ledger.lines.map((l) => ({ item: l.item, quantity: Number(quantities[l.item] || 0) })).filter((l) => l.quantity !== 0)
@@ -101,6 +101,12 @@ export function PledgeActions() {
     setQuantities({})
     await load()
     router.refresh()
+  }
+
+  const enterRecords = (e: KeyboardEvent<HTMLDivElement>) => {
+    if (e.key !== 'Enter' || !(e.target instanceof HTMLInputElement)) return
+    e.preventDefault()
+    void record()
   }
 
   const act = async (path: 'cancel' | 'lapse' | 'thanked', confirmText: string, said: (json: Record<string, unknown>) => string) => {
@@ -154,7 +160,8 @@ export function PledgeActions() {
         <section aria-labelledby={`${formId}-record`}>
           <h3 id={`${formId}-record`}>{t.record}</h3>
           <p className="staff-muted">{t.recordIntro}</p>
-          <form onSubmit={(e) => void record(e)}>
+          {/* not a <form>: this panel sits inside the document's own form, and Enter must not save the pledge */}
+          <div role="group" aria-labelledby={`${formId}-record`} onKeyDown={enterRecords}>
             <label className="staff-block">
               <span>{t.amount}</span>
               <input inputMode="numeric" autoComplete="off" value={amount} onChange={(e) => setAmount(e.target.value)} placeholder="500.000" />
@@ -169,10 +176,10 @@ export function PledgeActions() {
               <span>{t.receivedOn}</span>
               <input type="date" max={ledger.today} value={receivedOn || ledger.today} onChange={(e) => setReceivedOn(e.target.value)} required />
             </label>
-            <button type="submit" className="btn btn--style-primary btn--size-small" disabled={busy}>
+            <button type="button" className="btn btn--style-primary btn--size-small" disabled={busy} onClick={() => void record()}>
               {busy ? t.saving : t.save}
             </button>
-          </form>
+          </div>
         </section>
       )}
 
