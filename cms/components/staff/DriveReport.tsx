@@ -72,9 +72,9 @@ export function DriveReportView({ report, lang, exportsFor }: { report: TDriveRe
             {report.money && (
               <tr data-target="money">
                 <th scope="row">{t.money}</th>
-                <td>{report.money.goal ? t.vnd(report.money.goal) : '—'}</td>
-                <td>{t.vnd(report.money.pledged)}</td>
-                <td>{t.vnd(report.money.received)}</td>
+                <td className="staff-num">{report.money.goal ? t.vnd(report.money.goal) : '—'}</td>
+                <td className="staff-num">{t.vnd(report.money.pledged)}</td>
+                <td className="staff-num">{t.vnd(report.money.received)}</td>
                 <td>—</td>
                 <td>—</td>
                 <td>
@@ -85,12 +85,12 @@ export function DriveReportView({ report, lang, exportsFor }: { report: TDriveRe
             {report.items.map((item) => (
               <tr key={item.id} data-target={item.id}>
                 <th scope="row">{item.label}</th>
-                <td>{count(item.goal)}</td>
-                <td>{count(item.pledged)}</td>
-                <td>{count(item.received)}</td>
-                <td>{count(item.left)}</td>
+                <td className="staff-num">{count(item.goal)}</td>
+                <td className="staff-num">{count(item.pledged)}</td>
+                <td className="staff-num">{count(item.received)}</td>
+                <td className="staff-num">{count(item.left)}</td>
                 {/* HAND-OVERS: filled from handOverCounts(payload, driveId) once it is wired (see DriveReport below) */}
-                <td>{handed(item.handedOver)}</td>
+                <td className="staff-num">{handed(item.handedOver)}</td>
                 <td>
                   <TargetBar label={item.label} target={item} format={count} t={t} />
                 </td>
@@ -116,7 +116,7 @@ export function DriveReportView({ report, lang, exportsFor }: { report: TDriveRe
               {report.handOvers.map((c) => (
                 <tr key={c.area}>
                   <th scope="row">{c.area}</th>
-                  <td>{count(c.children)}</td>
+                  <td className="staff-num">{count(c.children)}</td>
                   <td>{c.items.map((i) => `${count(i.count)} × ${i.label}`).join('; ')}</td>
                 </tr>
               ))}

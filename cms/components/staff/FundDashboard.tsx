@@ -72,10 +72,10 @@ export async function FundDashboard({ payload, user, i18n }: ServerProps) {
                       <a href={`/admin/collections/drives/${r.drive.id}#drive-report`}>{r.drive.title}</a>
                     </th>
                   )}
-                  <td>{row.label}</td>
-                  <td>{row.format(row.target.received)}</td>
-                  <td>{row.format(row.target.pledged)}</td>
-                  <td>{row.target.goal ? row.format(row.target.goal) : '—'}</td>
+                  <td className="staff-num">{row.label}</td>
+                  <td className="staff-num">{row.format(row.target.received)}</td>
+                  <td className="staff-num">{row.format(row.target.pledged)}</td>
+                  <td className="staff-num">{row.target.goal ? row.format(row.target.goal) : '—'}</td>
                   <td>
                     <TargetBar label={`${r.drive.title} · ${row.label}`} target={row.target} format={row.format} t={t} />
                   </td>

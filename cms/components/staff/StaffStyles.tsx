@@ -24,6 +24,7 @@ const css = `
 .staff-legend{display:flex;gap:16px;flex-wrap:wrap;margin:0 0 8px;padding:0;list-style:none}
 .staff-legend li{display:inline-flex;gap:6px;align-items:center}
 .staff-legend .staff-swatch{display:inline-block;width:14px;height:14px;border-radius:2px}
+.staff-num{white-space:nowrap;font-variant-numeric:tabular-nums}
 .staff-quick{display:flex;gap:12px;flex-wrap:wrap;align-items:baseline;margin-bottom:12px}
 .staff-receipts{margin:0;padding-left:1.2em}
 .staff-receipts li{margin-bottom:6px}
