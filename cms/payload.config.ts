@@ -61,7 +61,7 @@ export default buildConfig({
     importMap: { baseDir: path.join(appEnv.root, 'cms'), importMapFile: path.join(appEnv.root, 'cms', 'app', '(payload)', 'admin', 'importMap.js') },
     dateFormat: 'dd/MM/yyyy HH:mm',
     components: {
-      beforeDashboard: ['/components/staff/SeatsDashboard#SeatsDashboard'],
+      beforeDashboard: ['/components/staff/SeatsDashboard#SeatsDashboard', '/components/staff/FundDashboard#FundDashboard'],
       views: {
         // the confirmation email's QR code opens /admin/check-in?ref=REFERENCE
         checkIn: { Component: '/components/staff/CheckInView#CheckInView', path: '/check-in' },

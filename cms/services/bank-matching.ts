@@ -241,7 +241,7 @@ export async function assignTransfer(payload: Payload, transferId: Id, pledgeRef
   if (!reference) throw new StaffError('referenceInvalid', 400)
   const found = await payload.find({ collection: 'pledges', where: { reference: { equals: reference } }, limit: 1, depth: 0, pagination: false, select: { reference: true, status: true } })
   const pledge = found.docs[0]
-  if (!pledge) throw new StaffError('pledgeNotFound', 404, { reference })
+  if (!pledge) throw new StaffError('pledgeReferenceNotFound', 404, { reference })
 
   return oneAtATime(laneOf(first), async () => {
     const row = await payload.findByID({ collection: 'bank-transfers', id: asId(transferId), depth: 0 })

@@ -70,6 +70,8 @@ export async function queuePledgeConfirmations(payload: Payload, limit = 50): Pr
   return res.docs.length
 }
 
+const FUND_NAME: Record<Lang, string> = { vi: 'Quỹ Bảo trợ trẻ em', en: "Children's Support Fund" }
+
 /** The receipt as its PDF says it, in the donor's language. */
 export async function receiptDocument(payload: Payload, receipt: DonationReceipt, pledge: Pledge, lang: Lang): Promise<ReceiptDocument> {
   const driveId = idOf(receipt.drive) ?? idOf(pledge.drive) ?? 0
@@ -81,7 +83,8 @@ export async function receiptDocument(payload: Payload, receipt: DonationReceipt
     number: receipt.number,
     issuedOn: receipt.createdAt,
     fund: {
-      name: site.fund?.name || site.name,
+      // a fresh install may have no site settings saved yet: the receipt still names the fund
+      name: site.fund?.name || site.name || FUND_NAME[lang],
       address: site.fund?.address ?? undefined,
       phone: site.fund?.phone ?? undefined,
       email: site.fund?.email ?? undefined,

@@ -122,41 +122,62 @@ export async function registrationRows(payload: Payload, event: Pick<Event, 'id'
 
 const FORMULA_START = /^[=+\-@\t\r]/
 
-const headers = (lang: Lang) => (Object.keys(EXPORT_COLUMNS) as ExportColumn[]).map((k) => EXPORT_COLUMNS[k][lang])
-const values = (row: ExportRow) => (Object.keys(EXPORT_COLUMNS) as ExportColumn[]).map((k) => row[k])
+/** The columns of a table, in order, with their headers in both languages. */
+export type ExportColumns = Record<string, Record<Lang, string>>
+/** One row of a table: a cell per column, text or number ('' for empty). */
+export type TableRow<C extends ExportColumns> = Record<keyof C & string, string | number>
+
+const headers = (columns: ExportColumns, lang: Lang) => Object.values(columns).map((c) => c[lang])
+const values = <C extends ExportColumns>(columns: C, row: TableRow<C>) => (Object.keys(columns) as (keyof C & string)[]).map((k) => row[k])
 
 /**
  * CSV for Excel: a UTF-8 byte-order mark, CRLF lines, and any text cell starting with = + - @
  * tab or CR prefixed with an apostrophe, so a name like `=HYPERLINK(…)` stays text (OWASP CSV
- * injection). Numbers are written as numbers.
+ * injection). Numbers are written as numbers. Every export of the platform goes through here.
  */
-export function toCsv(rows: ExportRow[], lang: Lang): string {
-  return csvTable(headers(lang), rows.map(values))
-}
-
-/** The CSV of any table (headers, then rows of cells), with the conventions above: every staff export uses it. */
-export function csvTable(headerRow: string[], rows: (string | number)[][]): string {
+export function csvTable<C extends ExportColumns>(columns: C, rows: TableRow<C>[], lang: Lang): string {
   // Papa's own default pattern ends in `.*$`, which a line break inside the cell slips past.
-  return `\uFEFF${Papa.unparse({ fields: headerRow, data: rows }, { escapeFormulae: FORMULA_START, newline: '\r\n' })}`
+  return `\uFEFF${Papa.unparse({ fields: headers(columns, lang), data: rows.map((r) => values(columns, r)) }, { escapeFormulae: FORMULA_START, newline: '\r\n' })}`
 }
 
 /** XLSX: every text is stored as a string cell, never as a formula. */
-export async function toXlsx(rows: ExportRow[], lang: Lang, sheetTitle: string): Promise<Uint8Array<ArrayBuffer>> {
-  return xlsxTable(headers(lang), rows.map(values), sheetTitle)
-}
-
-/** The XLSX of any table: a bold, frozen header row; texts as string cells, numbers as numbers. */
-export async function xlsxTable(headerRow: string[], rows: (string | number)[][], sheetTitle: string): Promise<Uint8Array<ArrayBuffer>> {
+export async function xlsxTable<C extends ExportColumns>(columns: C, rows: TableRow<C>[], lang: Lang, sheetTitle: string): Promise<Uint8Array<ArrayBuffer>> {
   const workbook = new ExcelJS.Workbook()
   workbook.creator = 'Vì trẻ em'
   const sheet = workbook.addWorksheet(sheetTitle.replace(/[*?:\\/[\]]/g, ' ').slice(0, 31) || 'Export', { views: [{ state: 'frozen', ySplit: 1 }] })
-  sheet.columns = headerRow.map((header) => ({ header, width: Math.max(12, header.length + 2) }))
+  sheet.columns = headers(columns, lang).map((header) => ({ header, width: Math.max(12, header.length + 2) }))
   sheet.getRow(1).font = { bold: true }
-  for (const row of rows) sheet.addRow(row.map((v) => (v === '' ? null : v)))
+  for (const row of rows) sheet.addRow(values(columns, row).map((v) => (v === '' ? null : v)))
   return new Uint8Array(await workbook.xlsx.writeBuffer())
 }
 
+/** The registrations export as CSV (see csvTable). */
+export const toCsv = (rows: ExportRow[], lang: Lang): string => csvTable(EXPORT_COLUMNS, rows, lang)
+
+/** The registrations export as XLSX (see xlsxTable). */
+export const toXlsx = (rows: ExportRow[], lang: Lang, sheetTitle: string): Promise<Uint8Array<ArrayBuffer>> => xlsxTable(EXPORT_COLUMNS, rows, lang, sheetTitle)
+
 export type ExportFile = { filename: string; contentType: string; body: string | Uint8Array<ArrayBuffer>; count: number }
+
+/** A table as a file to download: `<base>.csv` or `<base>.xlsx`. */
+export async function tableFile<C extends ExportColumns>(args: { columns: C; rows: TableRow<C>[]; lang: Lang; format: ExportFormat; base: string; sheetTitle: string }): Promise<ExportFile> {
+  const { columns, rows, lang } = args
+  return args.format === 'csv'
+    ? { filename: `${args.base}.csv`, contentType: 'text/csv; charset=utf-8', body: csvTable(columns, rows, lang), count: rows.length }
+    : { filename: `${args.base}.xlsx`, contentType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', body: await xlsxTable(columns, rows, lang, args.sheetTitle), count: rows.length }
+}
+
+/** The HTTP answer that downloads a file: never cached, never sniffed. */
+export function downloadResponse(file: { filename: string; contentType: string; body: string | Uint8Array<ArrayBuffer> }): Response {
+  return new Response(file.body, {
+    headers: {
+      'content-type': file.contentType,
+      'content-disposition': `attachment; filename="${file.filename}"`,
+      'cache-control': 'no-store',
+      'x-content-type-options': 'nosniff',
+    },
+  })
+}
 
 /** Builds the export of an event the user may work on, and logs it. */
 export async function exportRegistrations(
@@ -167,15 +188,7 @@ export async function exportRegistrations(
   const event = await scopedEvent(payload, req, args.eventId, args.lang)
   const { rows, ids } = await registrationRows(payload, event, args.lang)
   const base = `dang-ky-${event.slug || event.id}-${new Date().toISOString().slice(0, 10)}`
-  const file: ExportFile =
-    args.format === 'csv'
-      ? { filename: `${base}.csv`, contentType: 'text/csv; charset=utf-8', body: toCsv(rows, args.lang), count: rows.length }
-      : {
-          filename: `${base}.xlsx`,
-          contentType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
-          body: await toXlsx(rows, args.lang, event.title),
-          count: rows.length,
-        }
+  const file = await tableFile({ columns: EXPORT_COLUMNS, rows, lang: args.lang, format: args.format, base, sheetTitle: event.title })
   await audit(
     payload,
     { action: args.format === 'csv' ? 'export-csv' : 'export-xlsx', resource: 'registrations', event: event.id, documentIds: ids, summary: `${file.filename} (${rows.length})` },

@@ -20,7 +20,7 @@ import { AidError } from './aid-recipients'
 import { audit } from './audit'
 import { vietnamDay } from './drives'
 import { PRIORITY_GROUPS } from './events'
-import { csvTable, xlsxTable, type ExportFile, type ExportFormat } from './exports'
+import { tableFile, type ExportFile, type ExportFormat } from './exports'
 import { asId, idOf, type Id } from './ids'
 import { displayDay, inScope, scopeOf } from './staff'
 
@@ -222,14 +222,8 @@ export async function exportHandOvers(payload: Payload, req: PayloadRequest, arg
       return cells
     })
     .sort((a, b) => String(a.commune).localeCompare(String(b.commune), 'vi') || String(a.familyName).localeCompare(String(b.familyName), 'vi') || String(a.givenName).localeCompare(String(b.givenName), 'vi'))
-  const columns = Object.keys(HAND_OVER_COLUMNS) as HandOverColumn[]
-  const headerRow = columns.map((c) => HAND_OVER_COLUMNS[c][lang])
-  const table = rows.map((r) => columns.map((c) => r[c]))
   const base = `ban-giao-${drive.slug || drive.id}-${new Date().toISOString().slice(0, 10)}`
-  const file: ExportFile =
-    args.format === 'csv'
-      ? { filename: `${base}.csv`, contentType: 'text/csv; charset=utf-8', body: csvTable(headerRow, table), count: rows.length }
-      : { filename: `${base}.xlsx`, contentType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', body: await xlsxTable(headerRow, table, drive.title || SHEET_TITLE[lang]), count: rows.length }
+  const file = await tableFile({ columns: HAND_OVER_COLUMNS, rows, lang, format: args.format, base, sheetTitle: drive.title || SHEET_TITLE[lang] })
   await audit(
     payload,
     { action: args.format === 'csv' ? 'export-csv' : 'export-xlsx', resource: 'hand-overs', documentIds: handOvers.docs.map((h) => h.id), summary: `${file.filename} (${rows.length})` },

@@ -8,7 +8,7 @@ import { signUp, type ChildInput } from '../../cms/services/registrations'
 import { makePlace } from './fixtures'
 import { makeStaff, unique } from './payload'
 
-export type Who = 'admin' | 'coordinator' | 'outsider' | 'editor'
+export type Who = 'admin' | 'coordinator' | 'outsider' | 'editor' | 'fund'
 
 export async function staffWorld(payload: Payload) {
   const place = await makePlace(payload)
@@ -19,6 +19,8 @@ export async function staffWorld(payload: Payload) {
     /** A coordinator of another province. */
     outsider: await makeStaff(payload, ['coordinator']),
     editor: await makeStaff(payload, ['editor']),
+    /** An officer of the Children's Support Fund. */
+    fund: await makeStaff(payload, ['fund']),
   } satisfies Record<Who, { id: number | string; email: string; collection: 'users' }>
   await payload.update({ collection: 'users', id: users.coordinator.id, data: { areas: [place.province.id] } })
   await payload.update({ collection: 'users', id: users.outsider.id, data: { areas: [elsewhere.province.id] } })

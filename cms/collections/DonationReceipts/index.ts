@@ -1,6 +1,7 @@
 import type { CollectionConfig } from 'payload'
 import { isFundStaff, nobody } from '../../access/roles'
 import { RECEIPT_SOURCES } from '../../services/pledges'
+import { receiptPdfEndpoint } from './endpoints'
 
 /**
  * What the fund received against a pledge, recorded by a fund officer or matched from the bank's
@@ -24,6 +25,7 @@ export const DonationReceipts: CollectionConfig = {
   defaultSort: '-createdAt',
   access: { read: isFundStaff, create: nobody, update: nobody, delete: nobody },
   indexes: [{ fields: ['year', 'sequence'], unique: true }],
+  endpoints: [receiptPdfEndpoint],
   fields: [
     { name: 'number', type: 'text', required: true, unique: true, label: { vi: 'Số biên nhận', en: 'Receipt number' } },
     { name: 'year', type: 'number', required: true, label: { vi: 'Năm', en: 'Year' } },

@@ -2,6 +2,7 @@ import type { CollectionConfig } from 'payload'
 import { slugField } from '../../fields/slug'
 import { DRIVE_KINDS, ITEM_KINDS } from '../../services/drives'
 import { editorial } from '../editorial'
+import { driveExportEndpoint } from './endpoints'
 import { checkDriveTargets } from './hooks/checkDriveTargets'
 
 const publishing = editorial('drives', { beforeValidate: [checkDriveTargets] }, ['fund'])
@@ -30,6 +31,7 @@ export const Drives: CollectionConfig = {
   versions: publishing.versions,
   access: publishing.access,
   hooks: publishing.hooks,
+  endpoints: [driveExportEndpoint],
   fields: [
     { name: 'title', type: 'text', required: true, localized: true, label: { vi: 'Tên đợt vận động', en: 'Title' } },
     slugField('title'),
@@ -132,5 +134,7 @@ export const Drives: CollectionConfig = {
       label: { vi: 'Danh sách nhà hảo tâm hiện số tiền', en: 'Donor list shows amounts' },
       admin: { position: 'sidebar' },
     },
+    // fund officers and admins: the report per target and the donor / receipt downloads
+    { name: 'report', type: 'ui', admin: { components: { Field: '/components/staff/DriveReport#DriveReport' } } },
   ],
 }

@@ -2,6 +2,7 @@ import type { CollectionConfig } from 'payload'
 import { isAdmin, isFundStaff, nobody } from '../../access/roles'
 import { operationsOnly } from '../../fields/operationsOnly'
 import { DONOR_KINDS_LABELS, PLEDGE_STATUSES } from '../../services/pledges'
+import { pledgeEndpoints } from './endpoints'
 import { releaseItemsOnDelete } from './hooks/releaseItemsOnDelete'
 
 /**
@@ -20,13 +21,18 @@ export const Pledges: CollectionConfig = {
     useAsTitle: 'reference',
     defaultColumns: ['reference', 'drive', 'status', 'amount', 'createdAt'],
     group: { vi: 'Quỹ Bảo trợ trẻ em', en: "Children's Fund" },
+    // the working lists: to call, unpaid money, received but not thanked (cms/services/pledge-lists.ts)
+    components: { beforeListTable: ['/components/staff/PledgesListTools#PledgesListTools'] },
   },
   defaultSort: '-createdAt',
   access: { read: isFundStaff, create: nobody, update: isFundStaff, delete: isAdmin },
+  // receive, cancel, lapse, thanked: the only ways officers change a pledge (endpoints.ts)
+  endpoints: pledgeEndpoints,
   indexes: [{ fields: ['drive', 'status'] }],
   hooks: { afterDelete: [releaseItemsOnDelete] },
   fields: operationsOnly(
     [
+      { name: 'fundTools', type: 'ui', admin: { position: 'sidebar', components: { Field: '/components/staff/PledgeActions#PledgeActions' } } },
       { name: 'reference', type: 'text', required: true, unique: true, label: { vi: 'Mã ủng hộ', en: 'Reference' }, admin: { readOnly: true } },
       { name: 'drive', type: 'relationship', relationTo: 'drives', required: true, index: true, label: { vi: 'Đợt vận động', en: 'Drive' } },
       {

@@ -15,7 +15,7 @@ import { emailRegistrants, parseBroadcast } from '../../services/broadcast'
 import { cancelByStaff } from '../../services/cancellation'
 import { markNoShow, recordAttendance } from '../../services/checkin'
 import { prioritySeat, releasePriority, verifyPriority } from '../../services/priority'
-import { EXPORT_FORMATS, exportRegistrations, type ExportFormat } from '../../services/exports'
+import { EXPORT_FORMATS, downloadResponse, exportRegistrations, type ExportFormat } from '../../services/exports'
 import type { Id } from '../../services/ids'
 import { StaffError, parseId, staffEndpoint } from '../../services/staff'
 
@@ -35,15 +35,7 @@ export const exportEndpoint: Endpoint = {
     const format = req.query?.format ?? 'csv'
     if (!isFormat(format)) throw new StaffError('badFormat', 400)
     const lang = isLang(req.query?.lang) ? req.query.lang : reqLang(req)
-    const file = await exportRegistrations(req.payload, req, { eventId, format, lang })
-    return new Response(file.body, {
-      headers: {
-        'content-type': file.contentType,
-        'content-disposition': `attachment; filename="${file.filename}"`,
-        'cache-control': 'no-store',
-        'x-content-type-options': 'nosniff',
-      },
-    })
+    return downloadResponse(await exportRegistrations(req.payload, req, { eventId, format, lang }))
   }),
 }
 

@@ -20,6 +20,15 @@ const css = `
 .staff-bar{display:flex;height:14px;min-width:120px;background:var(--theme-elevation-100);border-radius:3px;overflow:hidden}
 .staff-bar__taken{background:var(--theme-success-500, #2f9e44)}
 .staff-links{display:flex;gap:12px;flex-wrap:wrap;margin:0;padding:0;list-style:none}
+.staff-bar__pledged{background:repeating-linear-gradient(135deg,var(--theme-success-250, #a7e3b5) 0 6px,var(--theme-success-100, #d3f3da) 6px 12px)}
+.staff-legend{display:flex;gap:16px;flex-wrap:wrap;margin:0 0 8px;padding:0;list-style:none}
+.staff-legend li{display:inline-flex;gap:6px;align-items:center}
+.staff-legend .staff-swatch{display:inline-block;width:14px;height:14px;border-radius:2px}
+.staff-num{white-space:nowrap;font-variant-numeric:tabular-nums}
+.staff-quick{display:flex;gap:12px;flex-wrap:wrap;align-items:baseline;margin-bottom:12px}
+.staff-receipts{margin:0;padding-left:1.2em}
+.staff-receipts li{margin-bottom:6px}
+.staff-fund section{padding:calc(var(--base, 20px) * .5)}
 .staff-visually-hidden{position:absolute;width:1px;height:1px;overflow:hidden;clip:rect(0 0 0 0);white-space:nowrap}
 `
 

@@ -24,6 +24,9 @@ import { ItalicFeatureClient as ItalicFeatureClient_e70f5e05f09f93e00b997edb1ef0
 import { EventStaffTools as EventStaffTools_6d96489cbba006914deddb72c26f314e } from '../../../components/staff/EventStaffTools'
 import { RegistrationActions as RegistrationActions_adb6b55f7bf8b6615194c3949c3c776e } from '../../../components/staff/RegistrationActions'
 import { RegistrationsListTools as RegistrationsListTools_a071658f9dafcc24e0c83100d0d939d6 } from '../../../components/staff/RegistrationsListTools'
+import { DriveReport as DriveReport_6c725c2656569652379cd3a8c096977f } from '../../../components/staff/DriveReport'
+import { PledgeActions as PledgeActions_06b63d36bf1a660436541e2092eb1f74 } from '../../../components/staff/PledgeActions'
+import { PledgesListTools as PledgesListTools_4f16331e7f740d4cfcf7573f39a1ab1d } from '../../../components/staff/PledgesListTools'
 import { TransferActions as TransferActions_4ff14f5336b27a8a4b9e22979574338c } from '../../../components/staff/TransferActions'
 import { StatementUpload as StatementUpload_d3832071e602c89223d6d619e159d4ff } from '../../../components/staff/StatementUpload'
 import { AidRecipientsListTools as AidRecipientsListTools_5aefaee0a1ac63ab61381fbb3370177b } from '../../../components/staff/AidRecipientsListTools'
@@ -31,6 +34,7 @@ import { DriveItemField as DriveItemField_1c5cfe5f6b8c16a8e9a84041920cacd8 } fro
 import { HandOversListTools as HandOversListTools_833ca144e9ee664db7b7ec87b729bbcd } from '../../../components/staff/HandOversListTools'
 import { EmlDownload as EmlDownload_8a5283caec6f2b63c4a3602f77d84d05 } from '../../../components/EmlDownload'
 import { SeatsDashboard as SeatsDashboard_41a808052b902db66572680e527e2c50 } from '../../../components/staff/SeatsDashboard'
+import { FundDashboard as FundDashboard_f6322eb538741b394bf5303c985322e2 } from '../../../components/staff/FundDashboard'
 import { CheckInView as CheckInView_2ac82f5cde71cf3e950f55433412d9b2 } from '../../../components/staff/CheckInView'
 import { CollectionCards as CollectionCards_f9c02e79a4aed9a3924487c0cd4cafb1 } from '@payloadcms/next/rsc'
 
@@ -62,6 +66,9 @@ export const importMap = {
   "/components/staff/EventStaffTools#EventStaffTools": EventStaffTools_6d96489cbba006914deddb72c26f314e,
   "/components/staff/RegistrationActions#RegistrationActions": RegistrationActions_adb6b55f7bf8b6615194c3949c3c776e,
   "/components/staff/RegistrationsListTools#RegistrationsListTools": RegistrationsListTools_a071658f9dafcc24e0c83100d0d939d6,
+  "/components/staff/DriveReport#DriveReport": DriveReport_6c725c2656569652379cd3a8c096977f,
+  "/components/staff/PledgeActions#PledgeActions": PledgeActions_06b63d36bf1a660436541e2092eb1f74,
+  "/components/staff/PledgesListTools#PledgesListTools": PledgesListTools_4f16331e7f740d4cfcf7573f39a1ab1d,
   "/components/staff/TransferActions#TransferActions": TransferActions_4ff14f5336b27a8a4b9e22979574338c,
   "/components/staff/StatementUpload#StatementUpload": StatementUpload_d3832071e602c89223d6d619e159d4ff,
   "/components/staff/AidRecipientsListTools#AidRecipientsListTools": AidRecipientsListTools_5aefaee0a1ac63ab61381fbb3370177b,
@@ -69,6 +76,7 @@ export const importMap = {
   "/components/staff/HandOversListTools#HandOversListTools": HandOversListTools_833ca144e9ee664db7b7ec87b729bbcd,
   "/components/EmlDownload#EmlDownload": EmlDownload_8a5283caec6f2b63c4a3602f77d84d05,
   "/components/staff/SeatsDashboard#SeatsDashboard": SeatsDashboard_41a808052b902db66572680e527e2c50,
+  "/components/staff/FundDashboard#FundDashboard": FundDashboard_f6322eb538741b394bf5303c985322e2,
   "/components/staff/CheckInView#CheckInView": CheckInView_2ac82f5cde71cf3e950f55433412d9b2,
   "@payloadcms/next/rsc#CollectionCards": CollectionCards_f9c02e79a4aed9a3924487c0cd4cafb1
 }
