@@ -34,6 +34,7 @@ describe.skipIf(skipReason)('background work', () => {
     expect(background.jobs).toEqual([
       'email delivery: at start, on event +100 ms, every 15 s, after quiet',
       'queuing sign-up notices: at start +1200 ms, on event +1200 ms, after quiet',
+      'donor emails: at start, on event +200 ms, every 60 s, after quiet',
       'password resets: on event, after quiet',
       'sign-up chores: at start, every 60 s',
       'scheduled publishing: every 60 s',

@@ -48,6 +48,30 @@ describe.skipIf(skipReason)('demo content', () => {
     expect(site.name).toBe(content.site.name.en)
   })
 
+  it('loads two gift drives with pledges in every state, so their bars show real figures', async () => {
+    await seedDemoContent(payload, { contentDir: CONTENT })
+    const content = await loadContent(CONTENT)
+    expect(content.drives.map((d) => d.kind).sort()).toEqual(['mid-autumn', 'scholarship'])
+    const drives = await payload.find({ collection: 'drives', where: { slug: { in: content.drives.map((d) => d.slug) } }, depth: 0, overrideAccess: false })
+    expect(drives.totalDocs).toBe(2)
+    const midAutumn = drives.docs.find((d) => d.kind === 'mid-autumn')
+    if (!midAutumn) throw new Error('no Mid-Autumn drive')
+    const pledges = await payload.find({ collection: 'pledges', where: { drive: { equals: midAutumn.id } }, limit: 0, pagination: false, depth: 0 })
+    expect(new Set(pledges.docs.map((p) => p.status))).toEqual(new Set(['pledged', 'partly-received', 'received', 'thanked', 'cancelled']))
+    const { driveProgress } = await import('../../cms/services/drive-progress')
+    const progress = await driveProgress(payload, midAutumn)
+    // what the demo content says was received, and promised but not yet received
+    const source = content.drives.find((d) => d.kind === 'mid-autumn')
+    const received = (source?.pledges ?? []).reduce((n, p) => n + (p.received?.amount ?? 0), 0)
+    const open = (source?.pledges ?? []).filter((p) => !p.cancelled).reduce((n, p) => n + (p.amount ?? 0) - (p.received?.amount ?? 0), 0)
+    expect(progress.money).toEqual({ goal: source?.moneyGoal, received, pledgedOpen: open })
+    expect(received).toBeGreaterThan(0)
+    expect(open).toBeGreaterThan(0)
+    // seeding again adds no pledge
+    await seedDemoContent(payload, { contentDir: CONTENT })
+    expect((await payload.count({ collection: 'pledges', where: { drive: { equals: midAutumn.id } } })).totalDocs).toBe(pledges.totalDocs)
+  })
+
   it('refuses an invalid content folder before writing anything', async () => {
     const dir = await fs.mkdtemp(path.join(os.tmpdir(), 'cpc-content-'))
     await fs.cp(CONTENT, dir, { recursive: true })
