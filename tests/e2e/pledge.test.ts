@@ -172,5 +172,16 @@ describe.skipIf(skip)('gift drives and pledges', () => {
     expect(tooMany.status).toBe(409)
     expect(text(tooMany.html)).toContain('Xe đạp chỉ còn cần 2')
     expect(await pledgesOf(drive.id)).toHaveLength(1)
+
+    // from another site, or by a robot filling the hidden field: refused, nothing stored
+    const foreign = await fetch(`${server.url}/ung-ho/${drive.slug}/cam-ket/?_action=pledge`, {
+      method: 'POST',
+      headers: { origin: 'https://example.com', 'content-type': 'application/x-www-form-urlencoded', 'x-forwarded-for': '203.0.113.45' },
+      body: body(),
+    })
+    expect(foreign.status).toBe(403)
+    const robot = await post(body({ website: 'http://spam.example' }), undefined, '203.0.113.46')
+    expect(robot.status).toBe(400)
+    expect(await pledgesOf(drive.id)).toHaveLength(1)
   })
 })

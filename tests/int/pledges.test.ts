@@ -10,6 +10,7 @@ import type { Drive } from '../../cms/payload-types'
 import { ZPledge, pledgeErrors, type TPledge } from '../../cms/schemas/pledge'
 import { driveProgress } from '../../cms/services/drive-progress'
 import { endPledge, pledge, type PledgeOutcome } from '../../cms/services/pledges'
+import { queueThankYous } from '../../cms/services/donation-notices'
 import { recordReceipt, ReceiptRefused } from '../../cms/services/receipts'
 import { skipReason, testPayload, unique } from './payload'
 
@@ -196,6 +197,29 @@ describe.skipIf(skipReason)('gift drives and pledges', () => {
     const numbers = receipts.map((r) => r?.receipt.sequence ?? 0).sort((x, y) => x - y)
     const first = numbers[0] ?? 0
     expect(numbers).toEqual(Array.from({ length: 12 }, (_, i) => first + i))
+  })
+
+  it('a crash between recording a receipt and its email: the thank-you with the PDF goes out once after the restart', async () => {
+    const drive = await makeDrive([], { moneyGoal: 10_000_000 })
+    const p = await pledge(payload, input(drive, { amount: 700_000, donor: { kind: 'person', name: 'Hoàng Thị Lan', email: 'lan.hoang@example.vn' } }))
+    if (p.kind !== 'accepted') throw new Error(p.kind)
+    // recorded; the process dies before its email is queued
+    const { receipt } = await recordReceipt(payload, { pledgeId: p.id, amount: 700_000, source: 'manual', recordKey: unique('form') })
+    const outbox = async () => (await payload.find({ collection: 'email-outbox', where: { dedupeKey: { equals: `receipt:${receipt.id}` } }, limit: 0, depth: 0 })).docs
+    expect(await outbox()).toHaveLength(0)
+    // after the restart the job finds it
+    expect(await queueThankYous(payload)).toBeGreaterThanOrEqual(1)
+    const [email] = await outbox()
+    expect(email?.to).toBe('lan.hoang@example.vn')
+    expect(email?.subject).toContain(receipt.number)
+    const attachments = (email?.attachments ?? []) as { contentType: string; content: string }[]
+    expect(Buffer.from(attachments.find((a) => a.contentType === 'application/pdf')?.content ?? '', 'base64').subarray(0, 5).toString()).toBe('%PDF-')
+    expect(await payload.findByID({ collection: 'pledges', id: p.id, depth: 0 })).toMatchObject({ status: 'thanked' })
+    // a crash after queuing it but before marking it: the next run queues nothing more
+    await payload.db.updateOne({ collection: 'donation-receipts', id: receipt.id, data: { thankQueuedAt: null }, returning: false })
+    await queueThankYous(payload)
+    expect(await outbox()).toHaveLength(1)
+    expect((await payload.findByID({ collection: 'donation-receipts', id: receipt.id, depth: 0 })).thankQueuedAt).toBeTruthy()
   })
 
   it('cancelling a pledge gives back the items not received; received ones stand', async () => {
