@@ -287,10 +287,10 @@ export type Want = { claimant: string; pools: readonly Pool[]; units: number }
  * one part cannot be had, the parts taken before it are given back. Returns the claims, in the
  * order of `wants`, or the index of the first part that could not be had.
  */
-export function* claimEach(wants: readonly Want[]): Program<{ claims: Claim[] } | { short: number }> {
+export function* claimEach(wants: readonly Want[], fresh = false): Program<{ claims: Claim[] } | { short: number }> {
   const claims: Claim[] = []
   for (const [index, want] of wants.entries()) {
-    const got = yield* claim(want.pools, want.claimant, want.units)
+    const got = yield* claim(want.pools, want.claimant, want.units, fresh)
     if (!got) {
       for (const taken of wants.slice(0, index)) yield* ask('release', taken.claimant)
       return { short: index }
@@ -326,17 +326,20 @@ export type BundleAllocation<Reason extends string = never> =
  */
 export function* allocateBundle<New, Reason extends string>(request: BundleRequest<New, Reason>): Program<BundleAllocation<Reason>> {
   let rec = yield* ask('earlier', request.key)
+  // a record this attempt has just stored holds nothing yet: its parts need not be looked for
+  let fresh = false
   if (!rec) {
     const refusal = request.eligibility()
     if (refusal) return { kind: 'refused', reason: refusal }
     const stored = yield* ask<New, 'store'>('store', request.record)
     if (stored === 'duplicate') throw new Error(`Bundle ${request.key}: a store of bundles has no duplicates`)
+    fresh = stored !== 'same-attempt'
     rec = stored === 'same-attempt' ? yield* ask('earlier', request.key) : stored
     if (!rec) throw new Error(`Attempt ${request.key} conflicted but is not stored`)
   }
   const { id, reference } = rec
   if (rec.state === 'ended') return { kind: 'ended', id, reference }
-  const got = yield* claimEach(request.wants(rec))
+  const got = yield* claimEach(request.wants(rec), fresh)
   if ('short' in got) {
     // only a record that never held its parts is taken back, never one that was accepted before
     if (rec.state === 'pending') yield* ask('drop', id)

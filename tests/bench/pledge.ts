@@ -53,6 +53,15 @@ export async function benchPledges(opts: { url: string; raw: RawServer; secret: 
     return html.includes('class="reference"') ? 'accepted' : 'no result'
   })
   const units = (await api<{ docs: { number: number }[] }>(opts.url, admin, `/claims?where[pool][equals]=drives:${driveId}:items:${item}&limit=0&depth=0`)).docs.map((u) => u.number)
+  // The confirmations go out after the burst (they wait while requests are answered): let them
+  // finish before the raw run, so that the server's mail work does not compete with the raw
+  // server (at most two minutes).
+  const drainedBy = Date.now() + 120_000
+  while (Date.now() < drainedBy) {
+    const sent = await api<{ totalDocs: number }>(opts.url, admin, `/email-outbox?where[status][equals]=sent&where[to][like]=ung-ho-&limit=1&depth=0`)
+    if (sent.totalDocs >= (ours.statuses.accepted ?? 0)) break
+    await new Promise((r) => setTimeout(r, 1_000))
+  }
   const raw = await opts.raw(100_000_000)
   let theirs: Awaited<ReturnType<typeof drive>>
   try {
