@@ -18,3 +18,11 @@ export function onContentChange(listener: (change: ContentChange) => void): () =
   bus.on('change', listener)
   return () => bus.off('change', listener)
 }
+
+/**
+ * Changes that only move figures a page counts for every render (seats taken, pledges, receipts,
+ * hand-overs, bank transfers), never the documents pages keep in memory for a moment: they drop
+ * the kept pages, not the kept documents.
+ */
+const COUNTED = new Set(['claims', 'pledges', 'donation-receipts', 'bank-transfers', 'hand-overs', 'aid-recipients'])
+export const movesOnlyFigures = (change: ContentChange): boolean => COUNTED.has(change.source)

@@ -7,7 +7,7 @@
 import type { Payload, Where } from 'payload'
 import type { Area, Campaign, Drive, Event, Media, Post, Site } from '../../../cms/payload-types'
 import { acceptsAge, ageOn, firstSessionDay } from '../../../cms/services/eligibility'
-import type { ContentChange } from '../../../cms/services/content-events'
+import { movesOnlyFigures, type ContentChange } from '../../../cms/services/content-events'
 import { Kept } from '../../../cms/services/kept'
 import { signUpState, type SignUpState } from '../../../cms/services/events'
 import { seatsLeft, type SeatsLeft } from '../../../cms/services/seat-store'
@@ -43,11 +43,12 @@ const published: Where = { _status: { equals: 'published' } }
 
 /**
  * Published content a page reads, kept in memory until content changes (the same signal that
- * drops cached pages) and at most KEPT_MS, in case a change went unannounced. Seat changes do
+ * drops cached pages) and at most KEPT_MS, in case a change went unannounced. Changes that only move
+ * figures (seats, pledges, receipts: cms/services/content-events.ts `movesOnlyFigures`) do
  * not drop it: seats are counted for every request, never kept.
  */
 const KEPT_MS = 10_000
-const unlessSeats = (change: ContentChange) => change.source !== 'claims'
+const unlessSeats = (change: ContentChange) => !movesOnlyFigures(change)
 
 export function createCms(payload: Payload) {
   const asPublic = { overrideAccess: false, draft: false } as const
