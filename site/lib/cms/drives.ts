@@ -19,6 +19,7 @@ import { DriveNotFound, itemUnitsLeft, pledge, type PaymentInstructions, type Pl
 import { vietQrSvg } from '../../../cms/services/vietqr'
 import type { Lang } from '../../i18n/routes'
 import { formProblem, takeAllowance } from './guards'
+import { maskEmail } from './signup'
 
 export type DriveState = 'open' | 'not-open' | 'closed'
 /** What the pledge form offers: money (when the drive has a money target) and each item with the units still free to pledge. */
@@ -122,11 +123,6 @@ function toPledgeInput(values: PledgeFormValues): Record<string, unknown> {
     items,
     message: values.message,
   }
-}
-
-function maskEmail(email: string): string {
-  const [user = '', domain = ''] = email.split('@')
-  return `${user.slice(0, 2)}***@${domain}`
 }
 
 export function pledgeApi(payload: Payload) {

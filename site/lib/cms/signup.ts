@@ -46,7 +46,7 @@ export function clientAddress(request: Request, socketAddress: string): string {
 }
 
 /** "ng***@gmail.com": enough for a parent to recognise the address, not enough to harvest it. */
-function maskEmail(email: string): string {
+export function maskEmail(email: string): string {
   const [user = '', domain = ''] = email.split('@')
   return `${user.slice(0, 2)}***@${domain}`
 }
