@@ -10,7 +10,7 @@ import { checkInUrl } from '../services/checkin'
 import type { EmailAttachment, OutgoingEmail } from '../services/email/outbox'
 import { emailLayout, escapeHtml } from './layout'
 import { href, type Lang } from '../../site/i18n/routes'
-import { qrPng } from './qr-png'
+import { qrPng } from '../services/qr-code'
 
 /** A family's private link, from the site's route table (the only place public paths are written). */
 export const manageLink = (serverURL: string, lang: Lang, token: string) => `${serverURL}${href('manage', lang, { token })}`

@@ -31,8 +31,7 @@
  * and untyped. The subset needed here is a few fixed fields and a 10-line CRC, so it is written
  * out below, with the validation the donor-facing pages need.
  */
-import QRCode from 'qrcode'
-import { qrPng } from '../email/qr-png'
+import { qrPng, qrSvg } from './qr-code'
 
 /** NAPAS's globally unique identifier (an EMVCo application id) that marks tag 38 as VietQR. */
 export const NAPAS_GUID = 'A000000727'
@@ -224,8 +223,8 @@ export function parseVietQr(payload: string): VietQrFields {
 const QR_OPTIONS = { errorCorrectionLevel: 'M', margin: 4 } as const
 
 /** The VietQR code as an SVG document (scales cleanly for print). */
-export function vietQrSvg(payload: string): Promise<string> {
-  return QRCode.toString(payload, { type: 'svg', ...QR_OPTIONS })
+export function vietQrSvg(payload: string): string {
+  return qrSvg(payload, QR_OPTIONS)
 }
 
 /** The VietQR code as a 1-bit PNG, `scale` pixels a module (for email, where SVG is not shown). */

@@ -17,6 +17,7 @@ import {
   vietQrPng,
   vietQrSvg,
 } from '../../cms/services/vietqr'
+import { readQr } from '../helpers/qr'
 
 describe('CRC-16/CCITT-FALSE', () => {
   it('gives the catalogue check value for "123456789"', () => {
@@ -192,12 +193,12 @@ describe('VIET_BANKS', () => {
 describe('images', () => {
   const payload = vietQrPayload({ bin: '970436', accountNumber: '0071000123456', amount: 200_000, note: 'TT-7K3QX ung ho Trung thu' })
 
-  it('draws an SVG', async () => {
-    const svg = await vietQrSvg(payload)
+  it('draws an SVG that a camera reads back as the payload', async () => {
+    const svg = vietQrSvg(payload)
     expect(svg).toMatch(/^<svg [^>]*viewBox="0 0 (\d+) \1"/)
     expect(svg.trimEnd()).toMatch(/<\/svg>$/)
-    const raster = await sharp(Buffer.from(svg)).metadata()
-    expect(raster.width).toBe(raster.height)
+    expect(await readQr(svg)).toBe(payload)
+    expect(parseVietQr(await readQr(svg))).toMatchObject({ bin: '970436', accountNumber: '0071000123456', amount: 200_000 })
   })
 
   it('draws a square PNG with a 4-module quiet zone', async () => {
@@ -207,5 +208,6 @@ describe('images', () => {
     expect((info.width / 5) % 4).toBe(1) // 4k+17 modules plus 2×4 of margin: always 1 mod 4
     expect(data[10 * info.width + 10]).toBe(255) // inside the quiet zone (the first 20 px): white
     expect(data[22 * info.width + 22]).toBe(0) // the top-left finder pattern's corner: black
+    expect(await readQr(png)).toBe(payload)
   })
 })

@@ -158,7 +158,7 @@ export function pledgeApi(payload: Payload) {
             reference: outcome.reference,
             amount: outcome.amount,
             items: outcome.items.map((l) => ({ label: l.label, quantity: l.quantity })),
-            payment: payment ? { ...payment, qrSvg: await vietQrSvg(payment.qrPayload) } : null,
+            payment: payment ? { ...payment, qrSvg: vietQrSvg(payment.qrPayload) } : null,
             emailedTo: parsed.data.donor.email ? maskEmail(parsed.data.donor.email) : null,
           }
         }
