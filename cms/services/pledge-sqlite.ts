@@ -11,7 +11,7 @@ import type { CapacityOps, Claimed } from './capacity'
 import { uniqueViolationOn } from './errors'
 import type { Id } from './ids'
 import { newPledgeReference } from './pledge-reference'
-import { asClaimedPledge, claimantOfLine, type NewPledge } from './pledges'
+import { asClaimedPledge, claimantOfLine, noWaitlist, type NewPledge } from './pledges'
 import { insert, int, sqliteUnitOps, str, type LaneSql, type Row } from './signup-sqlite'
 
 const SQL = {
@@ -22,10 +22,6 @@ const SQL = {
   lines: 'SELECT item FROM pledges_items WHERE _parent_id = :id',
   dropLines: 'DELETE FROM pledges_items WHERE _parent_id = :id',
   drop: 'DELETE FROM pledges WHERE id = :id',
-}
-
-const noWaitlist = (): never => {
-  throw new Error('Pledges have no waitlist')
 }
 
 export function pledgeLaneOps(sql: LaneSql, changed: () => void): CapacityOps<NewPledge> {

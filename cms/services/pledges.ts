@@ -111,7 +111,8 @@ export const asClaimedPledge = (row: { id: Id; reference: string; status?: strin
   grouped: false,
 })
 
-const noWaitlist = () => {
+/** Pledges never wait: the engine's waitlist steps are never called for them (both stores). */
+export const noWaitlist = (): never => {
   throw new Error('Pledges have no waitlist')
 }
 

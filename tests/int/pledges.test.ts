@@ -233,4 +233,32 @@ describe.skipIf(skipReason)('gift drives and pledges', () => {
     expect(progress.items[0]).toMatchObject({ received: 2, pledgedOpen: 0, left: 8 })
     await expect(recordReceipt(payload, { pledgeId: p.id, items: [{ item: itemId(drive), quantity: 1 }], source: 'manual', recordKey: unique('form') })).rejects.toThrow(/pledge-ended/)
   })
+
+  it('a cancellation and a receipt at the same moment: one goes first, and the units held always match what was received', async () => {
+    const drive = await makeDrive([{ label: 'Xe đạp', quantity: 100 }])
+    const orders = { receiptFirst: 0, cancelFirst: 0 }
+    for (let round = 0; round < 8; round++) {
+      const p = await pledge(payload, input(drive, { items: [{ item: itemId(drive), quantity: 3 }] }))
+      if (p.kind !== 'accepted') throw new Error(p.kind)
+      const receipt = recordReceipt(payload, { pledgeId: p.id, items: [{ item: itemId(drive), quantity: 2 }], source: 'manual', recordKey: unique('race') })
+      const [got] = await Promise.allSettled([receipt, round % 2 ? endPledge(payload, p.id, 'cancelled') : Promise.resolve().then(() => endPledge(payload, p.id, 'cancelled'))])
+      const doc = await payload.findByID({ collection: 'pledges', id: p.id, depth: 0 })
+      const units = (await payload.count({ collection: 'claims', where: { claimant: { like: `pledges:${p.id}:` } } })).totalDocs
+      const receipts = (await payload.count({ collection: 'donation-receipts', where: { pledge: { equals: p.id } } })).totalDocs
+      expect(doc.status).toBe('cancelled')
+      if (got.status === 'fulfilled') {
+        // the receipt went first: the 2 received stand, the third unit went back
+        orders.receiptFirst++
+        expect([receipts, units, doc.items?.[0]?.received]).toEqual([1, 2, 2])
+      } else {
+        // the cancellation went first: the receipt is refused and every unit went back
+        orders.cancelFirst++
+        expect(String(got.reason)).toMatch(/pledge-ended/)
+        expect([receipts, units]).toEqual([0, 0])
+      }
+    }
+    expect(orders.receiptFirst + orders.cancelFirst).toBe(8)
+    const progress = await driveProgress(payload, drive)
+    expect(progress.items[0]).toMatchObject({ received: 2 * orders.receiptFirst, pledgedOpen: 0, left: 100 - 2 * orders.receiptFirst })
+  })
 })
