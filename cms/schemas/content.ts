@@ -167,6 +167,10 @@ export const ZDriveContent = z
           .strict(),
       )
       .default([]),
+    /** What was handed over, per commune and item: the seed puts that many demo children on the commune's aid list, one unit each. */
+    handOvers: z
+      .array(z.object({ commune: slug, item: itemKey, children: z.number().int().min(1).max(100), on: isoDay }).strict())
+      .default([]),
   })
   .strict()
 

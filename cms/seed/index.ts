@@ -85,9 +85,19 @@ export async function loadContent(contentDir: string) {
     const keys = new Set(d.items.map((i) => i.key))
     for (const p of d.pledges)
       for (const key of [...Object.keys(p.items), ...Object.keys(p.received?.items ?? {})]) if (!keys.has(key)) throw new Error(`Drive ${d.slug}: a pledge names unknown item ${key}`)
+    for (const h of d.handOvers) {
+      if (!keys.has(h.item)) throw new Error(`Drive ${d.slug}: a hand-over names unknown item ${h.item}`)
+      if (!areas.communes.some((c) => c.code === h.commune)) throw new Error(`Drive ${d.slug}: a hand-over names unknown commune ${h.commune}`)
+    }
   }
   return { site, areas, users, campaigns, posts, events, drives }
 }
+
+const FAMILY_NAMES = ['Nguyễn Văn', 'Trần Thị', 'Lê Minh', 'Phạm Ngọc', 'Huỳnh Gia', 'Võ Thanh', 'Đặng Bảo', 'Bùi Khánh', 'Đỗ Hoài', 'Ngô Phương', 'Dương Quốc']
+const GIVEN_NAMES = ['An', 'Bình', 'Châu', 'Dũng', 'Giang', 'Hà', 'Khang', 'Linh', 'My', 'Nam', 'Ngân', 'Phúc', 'Quân', 'Tâm', 'Thảo', 'Trí', 'Uyên', 'Vy', 'Yến']
+
+/** The n-th demo child of an aid list (invented names: demo data only). */
+const demoChild = (n: number) => ({ family: FAMILY_NAMES[n % FAMILY_NAMES.length] ?? '', given: GIVEN_NAMES[(n * 7) % GIVEN_NAMES.length] ?? '' })
 
 async function inTransaction<T>(payload: Payload, work: (req: PayloadRequest) => Promise<T>): Promise<T> {
   const req = await createLocalReq({ context: { seeding: true } }, payload)
@@ -433,6 +443,32 @@ export async function seedDemoContent(payload: Payload, { contentDir }: { conten
       }
       if (p.thanked) await markThanked(payload, outcome.id)
       if (p.cancelled) await endPledge(payload, outcome.id, 'cancelled')
+    }
+    // hand-overs: demo children on each commune's aid list, each given one unit (through the
+    // collections' own rules: the child's commune, the item of the drive)
+    let child = 0
+    for (const h of d.handOvers) {
+      const area = areaIds.get(h.commune)
+      if (area === undefined) throw new Error(`Drive ${d.slug}: no commune ${h.commune}`)
+      await inTransaction(payload, async (req) => {
+        for (let n = 0; n < h.children; n++, child++) {
+          const name = demoChild(child)
+          const recipient = await payload.create({
+            collection: 'aid-recipients',
+            req,
+            overrideAccess: true,
+            depth: 0,
+            data: { familyName: name.family, givenName: name.given, birthYear: 2012 + (child % 8), area: asId(area), note: 'Demo' },
+          })
+          await payload.create({
+            collection: 'hand-overs',
+            req,
+            overrideAccess: true,
+            depth: 0,
+            data: { drive: doc.id, item: itemIds.get(h.item) ?? h.item, recipient: recipient.id, quantity: 1, handedOverOn: `${h.on}T00:00:00.000Z`, note: 'Demo' },
+          })
+        }
+      })
     }
   }
 

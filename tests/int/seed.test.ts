@@ -48,20 +48,20 @@ describe.skipIf(skipReason)('demo content', () => {
     expect(site.name).toBe(content.site.name.en)
   })
 
-  it('loads two gift drives with pledges in every state, so their bars show real figures', async () => {
+  it('loads an open Mid-Autumn drive and a scholarship drive with pledges in every state, so their bars show real figures', async () => {
     await seedDemoContent(payload, { contentDir: CONTENT })
     const content = await loadContent(CONTENT)
-    expect(content.drives.map((d) => d.kind).sort()).toEqual(['mid-autumn', 'scholarship'])
+    expect(content.drives.map((d) => d.kind).sort()).toEqual(['mid-autumn', 'mid-autumn', 'scholarship'])
     const drives = await payload.find({ collection: 'drives', where: { slug: { in: content.drives.map((d) => d.slug) } }, depth: 0, overrideAccess: false })
-    expect(drives.totalDocs).toBe(2)
-    const midAutumn = drives.docs.find((d) => d.kind === 'mid-autumn')
+    expect(drives.totalDocs).toBe(3)
+    const midAutumn = drives.docs.find((d) => d.slug === 'trung-thu-yeu-thuong-2027')
     if (!midAutumn) throw new Error('no Mid-Autumn drive')
     const pledges = await payload.find({ collection: 'pledges', where: { drive: { equals: midAutumn.id } }, limit: 0, pagination: false, depth: 0 })
     expect(new Set(pledges.docs.map((p) => p.status))).toEqual(new Set(['pledged', 'partly-received', 'received', 'thanked', 'cancelled']))
     const { driveProgress } = await import('../../cms/services/drive-progress')
     const progress = await driveProgress(payload, midAutumn)
     // what the demo content says was received, and promised but not yet received
-    const source = content.drives.find((d) => d.kind === 'mid-autumn')
+    const source = content.drives.find((d) => d.slug === midAutumn.slug)
     const received = (source?.pledges ?? []).reduce((n, p) => n + (p.received?.amount ?? 0), 0)
     const open = (source?.pledges ?? []).filter((p) => !p.cancelled).reduce((n, p) => n + (p.amount ?? 0) - (p.received?.amount ?? 0), 0)
     expect(progress.money).toEqual({ goal: source?.moneyGoal, received, pledgedOpen: open })
@@ -70,6 +70,33 @@ describe.skipIf(skipReason)('demo content', () => {
     // seeding again adds no pledge
     await seedDemoContent(payload, { contentDir: CONTENT })
     expect((await payload.count({ collection: 'pledges', where: { drive: { equals: midAutumn.id } } })).totalDocs).toBe(pledges.totalDocs)
+  })
+
+  it('loads a past drive with what it handed over: counts per commune for the public, the children only on the communes’ lists', async () => {
+    await seedDemoContent(payload, { contentDir: CONTENT })
+    const past = (await payload.find({ collection: 'drives', where: { slug: { equals: 'trung-thu-cho-em-2026' } }, depth: 0, overrideAccess: false })).docs[0]
+    if (!past) throw new Error('no past drive')
+    const { handOverCounts } = await import('../../cms/services/hand-overs')
+    const counts = await handOverCounts(payload, past.id, 'vi')
+    expect(counts.totals).toEqual({ quantity: 132, children: 132, communes: 6 })
+    expect(counts.items.map((i) => [i.kind, i.quantity])).toEqual([
+      ['gift', 120],
+      ['bicycle', 12],
+    ])
+    expect(counts.communes.find((c) => c.name === 'Phường Tân An')).toMatchObject({ children: 25, quantity: 25 })
+    // everything handed over was received first, and the bars of a past drive are full
+    const { driveProgress } = await import('../../cms/services/drive-progress')
+    const progress = await driveProgress(payload, past)
+    expect(progress.items.map((i) => [i.received, i.pledgedOpen])).toEqual([
+      [120, 0],
+      [12, 0],
+    ])
+    // the children are private: the public reads none of them, nor the hand-overs
+    await expect(payload.find({ collection: 'aid-recipients', overrideAccess: false, limit: 1 })).rejects.toThrow()
+    await expect(payload.find({ collection: 'hand-overs', overrideAccess: false, limit: 1 })).rejects.toThrow()
+    // seeding again adds none
+    await seedDemoContent(payload, { contentDir: CONTENT })
+    expect((await handOverCounts(payload, past.id, 'vi')).totals.quantity).toBe(132)
   })
 
   it('refuses an invalid content folder before writing anything', async () => {
