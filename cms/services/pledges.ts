@@ -23,7 +23,7 @@ import { oneAtATime } from './process-wide'
 import { newPledgeReference } from './pledge-reference'
 import { pledgeLaneOps } from './pledge-sqlite'
 import { signUpLaneOf } from './signup-sqlite'
-import { hasTables, insertDocument, type SqlRow } from './sql-rows'
+import { defaultWrites, insertDocument, updateRow, type SqlRow, type Writes } from './sql-rows'
 import { findBank, vietQrPayload } from './vietqr'
 
 export const PLEDGE_STATUSES = {
@@ -116,13 +116,6 @@ export const noWaitlist = (): never => {
   throw new Error('Pledges have no waitlist')
 }
 
-/**
- * How a new pledge's row is written: through the Local API (every adapter), or straight into
- * the tables of a SQL adapter (cms/services/sql-rows.ts: the same columns, in a fifth of the
- * time; the conformance tests compare the two).
- */
-export type PledgeWrites = 'api' | 'tables'
-
 /** The columns of a new pledge and of its item lines, as the Local API would store them. */
 function pledgeRows(record: NewPledge, reference: string): { row: SqlRow; items: SqlRow[] } {
   const at = new Date().toISOString()
@@ -136,8 +129,13 @@ function pledgeRows(record: NewPledge, reference: string): { row: SqlRow; items:
   }
 }
 
-/** Pledges as claimants of the capacity engine, over the Local API (every adapter; new rows into the tables where there are tables). */
-export function pledgeOps(payload: Payload, writes: PledgeWrites = hasTables(payload) ? 'tables' : 'api'): AsyncOps<CapacityOps<NewPledge>> {
+/**
+ * Pledges as claimants of the capacity engine, over the Local API (every adapter). Where there
+ * are tables, a new pledge's rows go straight into them and it is marked pledged there
+ * (cms/services/sql-rows.ts: the same columns in a fifth of the time; the conformance tests
+ * compare both ways).
+ */
+export function pledgeOps(payload: Payload, writes: Writes = defaultWrites(payload)): AsyncOps<CapacityOps<NewPledge>> {
   const insert = async (record: NewPledge, reference: string): Promise<Claimed> => {
     if (writes === 'tables') {
       const { row, items } = pledgeRows(record, reference)
@@ -167,7 +165,9 @@ export function pledgeOps(payload: Payload, writes: PledgeWrites = hasTables(pay
       }
     },
     hold: async (id) => {
-      await payload.db.updateOne({ collection: 'pledges', id, data: { status: 'pledged', updatedAt: new Date().toISOString() }, returning: false })
+      const data = { status: 'pledged' as const, updatedAt: new Date().toISOString() }
+      if (writes === 'tables') await updateRow(payload, 'pledges', id, data)
+      else await payload.db.updateOne({ collection: 'pledges', id, data, returning: false })
     },
     async drop(id) {
       const doc = await payload.findByID({ collection: 'pledges', id, depth: 0, select: { items: true } })

@@ -10,6 +10,7 @@ import type { AsyncOps, CapacityOps, Claimed, WaitScope } from './capacity'
 import { uniqueViolationOn } from './errors'
 import { asId, type Id } from './ids'
 import { claimantOf, priorityCounts, type SeatRules } from './seats'
+import { defaultWrites, insertDocument, updateRow, type SqlRow, type Writes } from './sql-rows'
 
 /** A child's registration as the sign-up service makes it (status pending until placed). */
 export type NewRegistration = {
@@ -65,15 +66,34 @@ type RegistrationState = Partial<Pick<Registration, 'status' | 'waitlistedAt' | 
 
 /**
  * Changes a registration's bookkeeping (status, waitlist time, notice markers) and nothing else.
- * The write goes to the database adapter directly: no hook on registrations reacts to these
- * fields, and Payload's full update (re-validating and re-saving the whole child record with its
- * consents) was the largest cost of a sign-up. Works alike on SQLite, PostgreSQL and MongoDB.
+ * The write goes to the database directly: no hook on registrations reacts to these fields, and
+ * Payload's full update (re-validating and re-saving the whole child record with its consents)
+ * was the largest cost of a sign-up. Where there are tables, one UPDATE of these columns
+ * (cms/services/sql-rows.ts); elsewhere (MongoDB) the adapter's updateOne.
  */
-export async function setRegistrationState(payload: Payload, id: Id, state: RegistrationState): Promise<void> {
-  await payload.db.updateOne({ collection: 'registrations', id, data: { ...state, updatedAt: new Date().toISOString() }, returning: false })
+export async function setRegistrationState(payload: Payload, id: Id, state: RegistrationState, writes: Writes = defaultWrites(payload)): Promise<void> {
+  const data = { ...state, updatedAt: new Date().toISOString() }
+  if (writes === 'tables') await updateRow(payload, 'registrations', id, data)
+  else await payload.db.updateOne({ collection: 'registrations', id, data, returning: false })
 }
 
-export function localRegistrationOps(payload: Payload, rules: SeatRules): AsyncOps<RegistrationOps> {
+/** The columns of a new registration and of its consents, as the Local API would store them. */
+function registrationRows(record: NewRegistration): { row: SqlRow; consents: SqlRow[] } {
+  const { child: c, guardian: g } = record
+  const at = new Date().toISOString()
+  return {
+    row: {
+      reference: record.reference, event: record.eventId, status: 'pending', child_familyName: c.familyName, child_givenName: c.givenName, child_birthDate: c.birthDate,
+      child_school: c.school ?? null, child_grade: c.grade ?? null, child_area: c.area ?? null, child_priorityGroup: c.priorityGroup ?? null, guardian_name: g.name,
+      guardian_relationship: g.relationship, guardian_phone: g.phone ?? null, guardian_email: g.email ?? null, submittedBy: record.submittedBy, submissionId: record.submissionId,
+      manageTokenHash: record.manageTokenHash, idempotencyKey: record.idempotencyKey, childKey: record.childKey, updatedAt: at, createdAt: at,
+    },
+    consents: record.consents.map((k, i) => ({ id: `${record.idempotencyKey}:${i}`, purpose: k.purpose, grantedBy: k.grantedBy, wordingVersion: k.wordingVersion, grantedAt: k.grantedAt })),
+  }
+}
+
+/** Registrations over the Local API; where there are tables, new rows and state changes go straight into them (`writes`). */
+export function localRegistrationOps(payload: Payload, rules: SeatRules, writes: Writes = defaultWrites(payload)): AsyncOps<RegistrationOps> {
   const one = async (where: Where) => {
     const res = await payload.find({ collection: 'registrations', where, limit: 1, depth: 0, pagination: false, select: FIELDS })
     const row = res.docs[0]
@@ -85,6 +105,11 @@ export function localRegistrationOps(payload: Payload, rules: SeatRules): AsyncO
     async store(record) {
       const { eventId, child, ...data } = record
       try {
+        if (writes === 'tables') {
+          const { row, consents } = registrationRows(record)
+          const id = await insertDocument(payload, 'registrations', row, { consents })
+          return claimed(rules, { id: asId(id), reference: record.reference, status: 'pending', waitlistedAt: null, child: { priorityGroup: child.priorityGroup ?? null } })
+        }
         const doc = await payload.create({
           collection: 'registrations',
           depth: 0,
@@ -101,9 +126,9 @@ export function localRegistrationOps(payload: Payload, rules: SeatRules): AsyncO
     },
 
     // confirmationQueuedAt cleared: a child who waited is due an email saying it has a seat now.
-    hold: (id, from) => setRegistrationState(payload, id, from === 'waiting' ? { status: 'confirmed', confirmationQueuedAt: null } : { status: 'confirmed' }),
+    hold: (id, from) => setRegistrationState(payload, id, from === 'waiting' ? { status: 'confirmed', confirmationQueuedAt: null } : { status: 'confirmed' }, writes),
 
-    wait: (id, since) => setRegistrationState(payload, id, { status: 'waitlisted', waitlistedAt: since }),
+    wait: (id, since) => setRegistrationState(payload, id, { status: 'waitlisted', waitlistedAt: since }, writes),
 
     async drop(id) {
       await payload.delete({ collection: 'claims', where: { claimant: { equals: claimantOf(id) } }, depth: 0 })

@@ -11,10 +11,16 @@ import type { Id } from './ids'
 import { localRegistrationOps, type NewRegistration } from './registration-ops'
 import { claimantOf, isReservedSeat, registrationOfClaimant, seatNumber, seatPoolKeys, seatPools, seatRules, type SeatedEvent, type SeatRules } from './seats'
 import { signUpLaneOf } from './signup-sqlite'
+import { defaultWrites, type Writes } from './sql-rows'
 
 /** The Local API store of an event's seats (on any database); `adapt` may wrap its steps. */
-export function localSeatStore(payload: Payload, rules: SeatRules, adapt: (ops: AsyncOps<CapacityOps<NewRegistration>>) => AsyncOps<CapacityOps<NewRegistration>> = (ops) => ops): CapacityStore {
-  return localStore(adapt({ ...localUnitOps(payload), ...localRegistrationOps(payload, rules) }))
+export function localSeatStore(
+  payload: Payload,
+  rules: SeatRules,
+  adapt: (ops: AsyncOps<CapacityOps<NewRegistration>>) => AsyncOps<CapacityOps<NewRegistration>> = (ops) => ops,
+  writes: Writes = defaultWrites(payload),
+): CapacityStore {
+  return localStore(adapt({ ...localUnitOps(payload), ...localRegistrationOps(payload, rules, writes) }))
 }
 
 type StoreMaker = (rules: SeatRules) => CapacityStore

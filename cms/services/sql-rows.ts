@@ -16,18 +16,35 @@ import type { Payload } from 'payload'
 export type SqlRow = Record<string, unknown>
 
 type Insert = PromiseLike<unknown> & { returning(fields: Record<string, unknown>): PromiseLike<SqlRow[]> }
-type SqlDb = { insert(table: unknown): { values(rows: SqlRow | SqlRow[]): Insert } }
-type SqlAdapter = { drizzle: SqlDb; tables: Record<string, Record<string, unknown> | undefined>; sessions: Record<string | number, { db: SqlDb } | undefined> }
+type SqlDb = {
+  insert(table: unknown): { values(rows: SqlRow | SqlRow[]): Insert }
+  update(table: unknown): { set(values: SqlRow): { where(condition: unknown): PromiseLike<unknown> } }
+}
+type SqlAdapter = {
+  drizzle: SqlDb
+  tables: Record<string, Record<string, unknown> | undefined>
+  sessions: Record<string | number, { db: SqlDb } | undefined>
+  /** The adapter's own query operators (its copy of drizzle's `eq` among them). */
+  operators: { equals(column: unknown, value: unknown): unknown }
+}
 
 function asSqlAdapter(db: object): SqlAdapter | null {
-  if (!('drizzle' in db) || !('tables' in db) || !('sessions' in db)) return null
-  const { drizzle, tables, sessions } = db
+  if (!('drizzle' in db) || !('tables' in db) || !('sessions' in db) || !('operators' in db)) return null
+  const { drizzle, tables, sessions, operators } = db
   if (!drizzle || typeof drizzle !== 'object' || !tables || typeof tables !== 'object' || !sessions || typeof sessions !== 'object') return null
+  if (!operators || typeof operators !== 'object' || !('equals' in operators) || typeof operators.equals !== 'function') return null
   return db as SqlAdapter
 }
 
 /** Whether this Payload's database has tables to write into (PostgreSQL, SQLite). */
 export const hasTables = (payload: Payload): boolean => asSqlAdapter(payload.db) !== null
+
+/**
+ * How a service writes its hot rows: through the Local API (every adapter), or straight into
+ * the tables (the default where there are tables). The conformance tests run both.
+ */
+export type Writes = 'api' | 'tables'
+export const defaultWrites = (payload: Payload): Writes => (hasTables(payload) ? 'tables' : 'api')
 
 function tableOf(adapter: SqlAdapter, name: string, row: SqlRow): Record<string, unknown> {
   const table = adapter.tables[name]
@@ -66,4 +83,16 @@ export async function insertDocument(payload: Payload, table: string, row: SqlRo
     if (transaction !== null) await payload.db.rollbackTransaction(transaction)
     throw err
   }
+}
+
+/**
+ * Sets columns of one row (a status, a time: plain columns of the collection's own table, never
+ * an array or a relationship table). One statement, as the Local API's `db.updateOne` would run
+ * it, without its work over every field of the collection (1.3 ms of a pledge on PostgreSQL).
+ */
+export async function updateRow(payload: Payload, table: string, id: number | string, values: SqlRow): Promise<void> {
+  const adapter = asSqlAdapter(payload.db)
+  if (!adapter) throw new Error('This database has no tables: write through the Local API')
+  const main = tableOf(adapter, table, values)
+  await adapter.drizzle.update(main).set(values).where(adapter.operators.equals(main.id, id))
 }

@@ -1,6 +1,8 @@
 /**
  * Conformance of the capacity engine's stores (cms/services/capacity.ts): the Local API store
- * (every adapter) and the SQLite lane run the same scenarios through the real services, and must
+ * writing through `payload.create` (every adapter), the same store writing new rows and state
+ * changes straight into the tables (cms/services/sql-rows.ts: the default on SQL databases) and
+ * the SQLite lane run the same scenarios through the real services, and must
  * leave the same documents, field by field — registrations, their consents and the claims — and
  * give the same answers. On PostgreSQL the Local API store runs alone against the same
  * expectations. A control run shows the checks catch a store that allocates without the
@@ -14,12 +16,13 @@ import type { NewRegistration } from '../../cms/services/registration-ops'
 import { chooseSeatStore, localSeatStore, seatStore } from '../../cms/services/seat-store'
 import { seatPoolKeys, seatPools, seatRules } from '../../cms/services/seats'
 import { LANE_COLUMNS, signUpLaneOf } from '../../cms/services/signup-sqlite'
+import { hasTables } from '../../cms/services/sql-rows'
 import { createCms } from '../../site/lib/cms'
 import { makePlace } from './fixtures'
 import { makeStaff, skipReason, testPayload, unique } from './payload'
 
 type Id = number | string
-type StoreKind = 'local' | 'lane' | 'local without the claimant index' | 'lane without the claimant index'
+type StoreKind = 'local through payload.create' | 'local' | 'lane' | 'local without the claimant index' | 'lane without the claimant index'
 
 /** "Allocates without the claimant index": every unit is taken under a name of its own, so neither the index nor a lookup ever finds a claimant's units. */
 let taken = 0
@@ -33,7 +36,7 @@ describe.skipIf(skipReason)('capacity engine: both stores, same documents', () =
   let place: Awaited<ReturnType<typeof makePlace>>
   let admin: Awaited<ReturnType<typeof makeStaff>>
   const sqlite = () => signUpLaneOf(payload) !== null
-  const kinds = (): StoreKind[] => (sqlite() ? ['local', 'lane'] : ['local'])
+  const kinds = (): StoreKind[] => ['local through payload.create', ...(hasTables(payload) ? (['local'] as const) : []), ...(sqlite() ? (['lane'] as const) : [])]
 
   beforeAll(async () => {
     payload = await testPayload()
@@ -51,6 +54,8 @@ describe.skipIf(skipReason)('capacity engine: both stores, same documents', () =
     const lane = signUpLaneOf(payload)
     chooseSeatStore(payload, (rules) => {
       switch (kind) {
+        case 'local through payload.create':
+          return localSeatStore(payload, rules, undefined, 'api')
         case 'local':
           return localSeatStore(payload, rules)
         case 'local without the claimant index':

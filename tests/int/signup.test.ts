@@ -97,7 +97,7 @@ describe.skipIf(skipReason)('sign-ups and seats', () => {
 
   it('takes only a unique index for "already signed up": any other refusal of the database is a clear error, and nothing is kept', async () => {
     const event = await makeEvent(5)
-    chooseSeatStore(payload, (rules) => localSeatStore(payload, rules))
+    chooseSeatStore(payload, (rules) => localSeatStore(payload, rules, undefined, 'api'))
     try {
       // what the shared schema would never let through: Payload's own validation refuses it
       const bad = { ...request(event.id, [child(1)]), guardian: { name: 'Trần Văn An', relationship: 'father' as const, email: 'not an email' } }
@@ -105,6 +105,9 @@ describe.skipIf(skipReason)('sign-ups and seats', () => {
     } finally {
       chooseSeatStore(payload, null)
     }
+    // the default store (rows straight into the tables where there are tables): the database's own refusal (a required column left empty)
+    const noName = { ...request(event.id, [child(2)]), guardian: { name: null as unknown as string, relationship: 'father' as const, phone: '0912345678' } }
+    await expect(signUp(payload, noName)).rejects.toThrow()
     expect(await statusCounts(event.id)).toEqual({})
     expect(await seatNumbers(event.id)).toEqual([])
   })
