@@ -6,7 +6,7 @@ import type { Payload } from 'payload'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { freePort } from '../helpers/ports'
 import { createSmtp, type TestSmtp } from '../helpers/smtp'
-import { makeStaff, skipReason, testPayload, unique } from './payload'
+import { makeStaff, setAsideQueuedMail, skipReason, testPayload, unique } from './payload'
 
 describe.skipIf(skipReason)('email over SMTP', () => {
   let payload: Payload
@@ -18,6 +18,7 @@ describe.skipIf(skipReason)('email over SMTP', () => {
     process.env.SMTP_HOST = '127.0.0.1'
     process.env.SMTP_PORT = String(smtp.port)
     payload = await testPayload()
+    await setAsideQueuedMail(payload)
     const [{ deliverOutbox }, { env }] = await Promise.all([import('../../cms/email/adapter'), import('../../cms/env')])
     deliver = (now) => deliverOutbox(payload, env(), now)
   })

@@ -28,3 +28,15 @@ export async function makeStaff(payload: Payload, roles: Role[]) {
   })
   return { ...user, collection: 'users' as const }
 }
+
+/**
+ * Sets aside the mail other test files left queued in this run's database (marked failed), so a
+ * file that delivers the outbox delivers its own messages only, whatever ran before it.
+ */
+export async function setAsideQueuedMail(payload: Payload): Promise<void> {
+  await payload.db.updateMany({
+    collection: 'email-outbox',
+    where: { status: { in: ['queued', 'sending'] } },
+    data: { status: 'failed', lastError: 'set aside by a test file', leaseUntil: null },
+  })
+}
