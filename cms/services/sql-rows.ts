@@ -8,7 +8,8 @@
  *
  * Only for collections whose rules live in services, not in collection hooks, and for callers
  * that pass every column the Local API would fill (defaults included). The conformance tests
- * (tests/int/pledge-conformance.test.ts) store the same cases both ways and compare the documents.
+ * (tests/int/pledge-conformance.test.ts, tests/int/capacity-conformance.test.ts) store the same
+ * cases both ways and compare the documents.
  * MongoDB has no tables: there the Local API writes.
  */
 import type { Payload } from 'payload'
