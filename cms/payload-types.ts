@@ -80,6 +80,8 @@ export interface Config {
     'bank-transfers': BankTransfer;
     'aid-recipients': AidRecipient;
     'hand-overs': HandOver;
+    contests: Contest;
+    entries: Entry;
     claims: Claim;
     'email-outbox': EmailOutbox;
     'audit-log': AuditLog;
@@ -104,6 +106,8 @@ export interface Config {
     'bank-transfers': BankTransfersSelect<false> | BankTransfersSelect<true>;
     'aid-recipients': AidRecipientsSelect<false> | AidRecipientsSelect<true>;
     'hand-overs': HandOversSelect<false> | HandOversSelect<true>;
+    contests: ContestsSelect<false> | ContestsSelect<true>;
+    entries: EntriesSelect<false> | EntriesSelect<true>;
     claims: ClaimsSelect<false> | ClaimsSelect<true>;
     'email-outbox': EmailOutboxSelect<false> | EmailOutboxSelect<true>;
     'audit-log': AuditLogSelect<false> | AuditLogSelect<true>;
@@ -716,6 +720,152 @@ export interface HandOver {
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "contests".
+ */
+export interface Contest {
+  id: number;
+  title: string;
+  /**
+   * Leave empty to make it from the title.
+   */
+  slug: string;
+  campaign?: (number | null) | Campaign;
+  theme: string;
+  summary?: string | null;
+  rules?: {
+    root: {
+      type: string;
+      children: {
+        type: any;
+        version: number;
+        [k: string]: unknown;
+      }[];
+      direction: ('ltr' | 'rtl') | null;
+      format: 'left' | 'start' | 'center' | 'right' | 'end' | 'justify' | '';
+      indent: number;
+      version: number;
+    };
+    [k: string]: unknown;
+  } | null;
+  /**
+   * E.g. A4 or A3 paper; coloured pencils, crayons, watercolour.
+   */
+  medium?: string | null;
+  hero?: (number | null) | Media;
+  opensAt: string;
+  closesAt: string;
+  /**
+   * Empty: the deadline day.
+   */
+  ageOn?: string | null;
+  categories: {
+    /**
+     * Empty: "ages 6–8".
+     */
+    label?: string | null;
+    minAge: number;
+    maxAge: number;
+    /**
+     * Empty: no limit.
+     */
+    maxEntries?: number | null;
+    prizes?:
+      | {
+          label: string;
+          count: number;
+          reward?: string | null;
+          id?: string | null;
+        }[]
+      | null;
+    id?: string | null;
+  }[];
+  entriesPerChild: number;
+  /**
+   * Each criterion is scored 1 to 10 and weighted.
+   */
+  rubric?:
+    | {
+        criterion: string;
+        weight: number;
+        id?: string | null;
+      }[]
+    | null;
+  jury?: (number | User)[] | null;
+  consentVersion: string;
+  contact?: string | null;
+  resultsPublishedAt?: string | null;
+  updatedAt: string;
+  createdAt: string;
+  _status?: ('draft' | 'published') | null;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "entries".
+ */
+export interface Entry {
+  id: number;
+  entryCode: string;
+  contest: number | Contest;
+  category: string;
+  status: 'pending' | 'submitted' | 'rejected' | 'withdrawn';
+  title: string;
+  statement?: string | null;
+  artwork?: {
+    large?: {
+      file?: string | null;
+      width?: number | null;
+      height?: number | null;
+    };
+    small?: {
+      file?: string | null;
+      width?: number | null;
+      height?: number | null;
+    };
+  };
+  reference: string;
+  child: {
+    familyName: string;
+    givenName: string;
+    birthDate: string;
+    age: number;
+    school: string;
+    className?: string | null;
+    area: number | Area;
+  };
+  contact: {
+    name: string;
+    phone?: string | null;
+    email?: string | null;
+  };
+  submittedBy: 'guardian' | 'school';
+  consents?:
+    | {
+        purpose: 'participation' | 'publication';
+        grantedBy: 'guardian' | 'child';
+        wordingVersion: string;
+        grantedAt: string;
+        withdrawnAt?: string | null;
+        endReason?: ('withdrawn' | 'entry-withdrawn' | 'staff') | null;
+        id?: string | null;
+      }[]
+    | null;
+  language: 'vi' | 'en';
+  source?: {
+    format?: string | null;
+    width?: number | null;
+    height?: number | null;
+    bytes?: number | null;
+  };
+  withdrawnAt?: string | null;
+  childKey: string;
+  manageTokenHash: string;
+  idempotencyKey: string;
+  noticeQueuedAt?: string | null;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "claims".
  */
 export interface Claim {
@@ -991,6 +1141,14 @@ export interface PayloadLockedDocument {
     | ({
         relationTo: 'hand-overs';
         value: number | HandOver;
+      } | null)
+    | ({
+        relationTo: 'contests';
+        value: number | Contest;
+      } | null)
+    | ({
+        relationTo: 'entries';
+        value: number | Entry;
       } | null)
     | ({
         relationTo: 'claims';
@@ -1488,6 +1646,132 @@ export interface HandOversSelect<T extends boolean = true> {
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "contests_select".
+ */
+export interface ContestsSelect<T extends boolean = true> {
+  title?: T;
+  slug?: T;
+  campaign?: T;
+  theme?: T;
+  summary?: T;
+  rules?: T;
+  medium?: T;
+  hero?: T;
+  opensAt?: T;
+  closesAt?: T;
+  ageOn?: T;
+  categories?:
+    | T
+    | {
+        label?: T;
+        minAge?: T;
+        maxAge?: T;
+        maxEntries?: T;
+        prizes?:
+          | T
+          | {
+              label?: T;
+              count?: T;
+              reward?: T;
+              id?: T;
+            };
+        id?: T;
+      };
+  entriesPerChild?: T;
+  rubric?:
+    | T
+    | {
+        criterion?: T;
+        weight?: T;
+        id?: T;
+      };
+  jury?: T;
+  consentVersion?: T;
+  contact?: T;
+  resultsPublishedAt?: T;
+  updatedAt?: T;
+  createdAt?: T;
+  _status?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "entries_select".
+ */
+export interface EntriesSelect<T extends boolean = true> {
+  entryCode?: T;
+  contest?: T;
+  category?: T;
+  status?: T;
+  title?: T;
+  statement?: T;
+  artwork?:
+    | T
+    | {
+        large?:
+          | T
+          | {
+              file?: T;
+              width?: T;
+              height?: T;
+            };
+        small?:
+          | T
+          | {
+              file?: T;
+              width?: T;
+              height?: T;
+            };
+      };
+  reference?: T;
+  child?:
+    | T
+    | {
+        familyName?: T;
+        givenName?: T;
+        birthDate?: T;
+        age?: T;
+        school?: T;
+        className?: T;
+        area?: T;
+      };
+  contact?:
+    | T
+    | {
+        name?: T;
+        phone?: T;
+        email?: T;
+      };
+  submittedBy?: T;
+  consents?:
+    | T
+    | {
+        purpose?: T;
+        grantedBy?: T;
+        wordingVersion?: T;
+        grantedAt?: T;
+        withdrawnAt?: T;
+        endReason?: T;
+        id?: T;
+      };
+  language?: T;
+  source?:
+    | T
+    | {
+        format?: T;
+        width?: T;
+        height?: T;
+        bytes?: T;
+      };
+  withdrawnAt?: T;
+  childKey?: T;
+  manageTokenHash?: T;
+  idempotencyKey?: T;
+  noticeQueuedAt?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "claims_select".
  */
 export interface ClaimsSelect<T extends boolean = true> {
@@ -1740,6 +2024,10 @@ export interface TaskSchedulePublish {
       | ({
           relationTo: 'drives';
           value: number | Drive;
+        } | null)
+      | ({
+          relationTo: 'contests';
+          value: number | Contest;
         } | null);
     global?: string | null;
     user?: {

@@ -18,6 +18,8 @@ import { Claims } from './collections/Claims'
 import { BankTransfers } from './collections/BankTransfers'
 import { DonationReceipts } from './collections/DonationReceipts'
 import { Drives } from './collections/Drives'
+import { Contests } from './collections/Contests'
+import { Entries } from './collections/Entries'
 import { Pledges } from './collections/Pledges'
 import { Users } from './collections/Users'
 import { staffAuthMutations } from './collections/Users/graphql'
@@ -40,7 +42,7 @@ export default buildConfig({
   // every image Payload opens is held to the pixel limit (cms/services/images.ts)
   sharp: limitedSharp,
   email: outboxEmailAdapter(appEnv),
-  collections: [Users, Media, Areas, Campaigns, Posts, Events, Registrations, Drives, Pledges, DonationReceipts, BankTransfers, AidRecipients, HandOvers, Claims, EmailOutbox, AuditLog],
+  collections: [Users, Media, Areas, Campaigns, Posts, Events, Registrations, Drives, Pledges, DonationReceipts, BankTransfers, AidRecipients, HandOvers, Contests, Entries, Claims, EmailOutbox, AuditLog],
   globals: [Site],
   localization: {
     locales: [

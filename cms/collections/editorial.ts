@@ -16,7 +16,7 @@ type Editorial = Pick<CollectionConfig, 'versions' | 'access' | 'hooks'> & {
 /**
  * `writers`: who writes and sees drafts besides editors (e.g. fund officers for gift drives).
  */
-export function editorial(slug: 'campaigns' | 'posts' | 'drives', hooks: CollectionConfig['hooks'] = {}, writers: readonly Role[] = []): Editorial {
+export function editorial(slug: 'campaigns' | 'posts' | 'drives' | 'contests', hooks: CollectionConfig['hooks'] = {}, writers: readonly Role[] = []): Editorial {
   const roles: readonly Role[] = ['admin', 'editor', ...writers]
   const write: Access = writers.length ? ({ req }) => checkRole(roles, req.user) : isEditor
   const read: Access = ({ req }) => (checkRole(roles, req.user) ? true : { _status: { equals: 'published' } })

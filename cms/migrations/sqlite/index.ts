@@ -11,6 +11,7 @@ import * as migration_20261201_024605_gift_drives from './20261201_024605_gift_d
 import * as migration_20261201_025633_site_fund from './20261201_025633_site_fund';
 import * as migration_20261201_033040_hand_overs from './20261201_033040_hand_overs';
 import * as migration_20261201_033457_bank_matching from './20261201_033457_bank_matching';
+import * as migration_20261201_102209_contests_entries from './20261201_102209_contests_entries';
 
 export const migrations = [
   {
@@ -76,6 +77,11 @@ export const migrations = [
   {
     up: migration_20261201_033457_bank_matching.up,
     down: migration_20261201_033457_bank_matching.down,
-    name: '20261201_033457_bank_matching'
+    name: '20261201_033457_bank_matching',
+  },
+  {
+    up: migration_20261201_102209_contests_entries.up,
+    down: migration_20261201_102209_contests_entries.down,
+    name: '20261201_102209_contests_entries'
   },
 ];
