@@ -39,6 +39,7 @@ export type ContestRules = {
   ageOn?: string | null
   categories?: ContestCategory[] | null
   entriesPerChild?: number | null
+  /** from the judging state (cms/services/judging.ts), not the contest document */
   resultsPublishedAt?: string | null
 }
 

@@ -16,6 +16,9 @@ import type { Payload } from 'payload'
 import type { Contest, Entry } from '../payload-types'
 import type { TEntry } from '../schemas/entry'
 import type { EntryMessageKey } from '../schemas/entry-messages'
+import { entryConfirmation } from '../email/contests'
+import { env } from '../env'
+import { enqueueEmail } from './email/outbox'
 import { processArtwork, removeFile, type ArtworkProblem, type ProcessedArtwork } from './artwork'
 import { allocateBundle, release, type AsyncOps, type BundleAllocation, type CapacityOps, type Claimed, type Want } from './capacity'
 import { localStore, localUnitOps } from './capacity-store'
@@ -111,6 +114,8 @@ const noWaitlist = (): never => {
   throw new Error('Contest entries have no waitlist')
 }
 
+const fileRow = (f: ProcessedArtwork['large']) => ({ file: f.file, width: f.width, height: f.height })
+
 /** Entries as claimants of the capacity engine, over the Local API (every adapter). */
 export function entryOps(payload: Payload): AsyncOps<CapacityOps<NewEntry>> {
   const insert = async (record: NewEntry, reference: string, entryCode: string): Promise<Claimed> => {
@@ -124,9 +129,10 @@ export function entryOps(payload: Payload): AsyncOps<CapacityOps<NewEntry>> {
         reference,
         entryCode,
         status: 'pending',
+        reachedRound: 0,
         contest: asId(contestId),
         child: { ...child, area: asId(child.area as Id) },
-        artwork: artwork ? { large: artwork.large, small: artwork.small } : undefined,
+        artwork: artwork ? { large: fileRow(artwork.large), small: fileRow(artwork.small) } : undefined,
         source: artwork ? artwork.source : undefined,
       },
     })
@@ -165,8 +171,8 @@ export function entryOps(payload: Payload): AsyncOps<CapacityOps<NewEntry>> {
   }
 }
 
-type ContestDoc = Pick<Contest, 'id' | 'opensAt' | 'closesAt' | 'ageOn' | 'categories' | 'entriesPerChild' | 'resultsPublishedAt' | 'consentVersion'>
-const CONTEST_FIELDS = { opensAt: true, closesAt: true, ageOn: true, categories: true, entriesPerChild: true, resultsPublishedAt: true, consentVersion: true } as const
+type ContestDoc = Pick<Contest, 'id' | 'opensAt' | 'closesAt' | 'ageOn' | 'categories' | 'entriesPerChild' | 'consentVersion'>
+const CONTEST_FIELDS = { opensAt: true, closesAt: true, ageOn: true, categories: true, entriesPerChild: true, consentVersion: true } as const
 
 async function publishedContest(payload: Payload, id: Id, lang: 'vi' | 'en'): Promise<ContestDoc> {
   const res = await payload.find({
@@ -298,6 +304,7 @@ async function outcomeOf(payload: Payload, contest: ContestDoc, result: BundleAl
       const fresh = record !== null && result.reference === record.reference
       const stored = fresh ? { entryCode: record.entryCode, category: record.category, child: { age: record.child.age } } : await payload.findByID({ collection: 'entries', id: result.id, depth: 0, select: { entryCode: true, category: true, child: true } })
       const category = (contest.categories ?? []).find((c) => c.id === stored.category)
+      await queueEntryConfirmation(payload, result.id, manageToken)
       return {
         kind: 'accepted',
         id: result.id,
@@ -420,4 +427,44 @@ export function entryData(entry: Entry, contestTitle: string) {
     sentAt: entry.createdAt,
     withdrawnAt: entry.withdrawnAt ?? null,
   }
+}
+
+/** The family's private page for an entry (the site's route table has the same paths). */
+export function entryManageUrl(serverURL: string, lang: 'vi' | 'en', token: string): string {
+  return `${serverURL}${lang === 'en' ? `/en/entry/${token}/` : `/bai-du-thi/${token}/`}`
+}
+
+/**
+ * Queues the confirmation of an accepted entry to the contact's email (none without one): once
+ * per entry, however often the submission is retried (the outbox's dedupe key).
+ */
+export async function queueEntryConfirmation(payload: Payload, id: Id, manageToken: string): Promise<void> {
+  const entry = await payload.findByID({ collection: 'entries', id, depth: 0, overrideAccess: true })
+  const to = entry.contact?.email
+  if (!to || entry.noticeQueuedAt) return
+  const contestId = idOf(entry.contest)
+  if (contestId === null) return
+  const [vi, en] = await Promise.all((['vi', 'en'] as const).map((locale) => payload.findByID({ collection: 'contests', id: contestId, depth: 0, locale, select: { title: true, closesAt: true, categories: true } })))
+  const categoryIn = (contest: typeof vi, lang: 'vi' | 'en') => {
+    const category = (contest?.categories ?? []).find((c) => c.id === entry.category)
+    return category ? categoryLabel(category, lang) : entry.category
+  }
+  const { serverURL } = env()
+  await enqueueEmail(
+    payload,
+    entryConfirmation({
+      to,
+      language: entry.language === 'en' ? 'en' : 'vi',
+      contactName: entry.contact?.name ?? '',
+      childGivenName: entry.child?.givenName ?? '',
+      reference: entry.reference,
+      title: entry.title,
+      category: { vi: categoryIn(vi, 'vi'), en: categoryIn(en, 'en') },
+      contest: { title: { vi: vi?.title ?? '', en: en?.title ?? vi?.title ?? '' }, closesAt: vi?.closesAt ?? new Date().toISOString() },
+      published: mayPublish(entry),
+      manageUrl: { vi: entryManageUrl(serverURL, 'vi', manageToken), en: entryManageUrl(serverURL, 'en', manageToken) },
+      dedupeKey: `entry-received:${String(id)}`,
+    }),
+  )
+  await payload.db.updateOne({ collection: 'entries', id, data: { noticeQueuedAt: new Date().toISOString() }, returning: false })
 }
