@@ -3,6 +3,7 @@ import { checkRole, isAdmin, nobody } from '../../access/roles'
 import { operationsOnly } from '../../fields/operationsOnly'
 import { ENTRY_STATUSES } from '../../services/entries'
 import { CONTEST_ORGANISERS, judgeEntryScope } from '../../services/judging'
+import { entryEndpoints } from './endpoints'
 import { releasePlacesOnDelete } from './hooks/releasePlacesOnDelete'
 
 const organiser: FieldAccess = ({ req }) => checkRole(CONTEST_ORGANISERS, req.user)
@@ -53,6 +54,7 @@ export const Entries: CollectionConfig = {
   },
   indexes: [{ fields: ['contest', 'category', 'status'] }],
   hooks: { afterDelete: [releasePlacesOnDelete] },
+  endpoints: entryEndpoints,
   fields: operationsOnly(
     [
       { name: 'entryCode', type: 'text', required: true, unique: true, label: { vi: 'Mã bài (giám khảo thấy)', en: 'Entry code (what judges see)' }, admin: { readOnly: true } },
