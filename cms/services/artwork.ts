@@ -6,3 +6,9 @@ export async function processArtwork(_input: Buffer | string, _dir: string): Pro
   return { ok: false, problem: 'unreadable' }
 }
 export async function removeFile(_dir: string, _file: string): Promise<void> {}
+export async function publishCopy(_dir: string, file: string): Promise<string> {
+  return file
+}
+export async function ogImage(_dir: string, file: string, _options: { width?: number; height?: number } = {}): Promise<ArtworkFile> {
+  return { file, width: 0, height: 0, bytes: 0 }
+}
