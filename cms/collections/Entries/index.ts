@@ -3,6 +3,7 @@ import { checkRole, isAdmin, nobody } from '../../access/roles'
 import { operationsOnly } from '../../fields/operationsOnly'
 import { ENTRY_STATUSES } from '../../services/entries'
 import { CONTEST_ORGANISERS, judgeEntryScope } from '../../services/judging'
+import { auditEntryAccess, auditEntryChange } from './hooks/auditStaffAccess'
 import { releasePlacesOnDelete } from './hooks/releasePlacesOnDelete'
 
 const organiser: FieldAccess = ({ req }) => checkRole(CONTEST_ORGANISERS, req.user)
@@ -52,7 +53,8 @@ export const Entries: CollectionConfig = {
     delete: isAdmin,
   },
   indexes: [{ fields: ['contest', 'category', 'status'] }],
-  hooks: { afterDelete: [releasePlacesOnDelete] },
+  // every staff read or change is logged (who, what, when); the server's own calls are not
+  hooks: { afterDelete: [releasePlacesOnDelete], afterOperation: [auditEntryAccess], afterChange: [auditEntryChange] },
   fields: operationsOnly(
     [
       { name: 'entryCode', type: 'text', required: true, unique: true, label: { vi: 'Mã bài (giám khảo thấy)', en: 'Entry code (what judges see)' }, admin: { readOnly: true } },
