@@ -884,6 +884,26 @@ export interface Entry {
    */
   tieBreak?: number | null;
   withdrawnAt?: string | null;
+  /**
+   * Deleted as soon as the family withdraws consent or the entry.
+   */
+  gallery?: {
+    large?: {
+      file?: string | null;
+      width?: number | null;
+      height?: number | null;
+    };
+    small?: {
+      file?: string | null;
+      width?: number | null;
+      height?: number | null;
+    };
+    share?: {
+      file?: string | null;
+      width?: number | null;
+      height?: number | null;
+    };
+  };
   childKey: string;
   manageTokenHash: string;
   idempotencyKey: string;
@@ -1852,6 +1872,31 @@ export interface EntriesSelect<T extends boolean = true> {
       };
   tieBreak?: T;
   withdrawnAt?: T;
+  gallery?:
+    | T
+    | {
+        large?:
+          | T
+          | {
+              file?: T;
+              width?: T;
+              height?: T;
+            };
+        small?:
+          | T
+          | {
+              file?: T;
+              width?: T;
+              height?: T;
+            };
+        share?:
+          | T
+          | {
+              file?: T;
+              width?: T;
+              height?: T;
+            };
+      };
   childKey?: T;
   manageTokenHash?: T;
   idempotencyKey?: T;

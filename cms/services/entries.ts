@@ -10,7 +10,6 @@
  * A submission sent again (a double click, a retry after a timeout) is answered from the first:
  * its idempotency key finds it before the picture is processed again.
  */
-import path from 'node:path'
 import { randomInt } from 'node:crypto'
 import type { Payload } from 'payload'
 import type { Contest, Entry } from '../payload-types'
@@ -23,6 +22,8 @@ import { processArtwork, removeFile, type ArtworkProblem, type ProcessedArtwork 
 import { allocateBundle, release, type AsyncOps, type BundleAllocation, type CapacityOps, type Claimed, type Want } from './capacity'
 import { localStore, localUnitOps } from './capacity-store'
 import { announceContentChange } from './content-events'
+import { artworkDir, mayPublish } from './contests'
+import { unpublishEntry } from './gallery'
 import { categoryFor, categoryLabel, categoryPool, childPool, contestChildKey, entryClaimant, entryWindowProblem } from './contests'
 import { uniqueViolationOn } from './errors'
 import { asId, idOf, type Id } from './ids'
@@ -38,11 +39,7 @@ export const ENTRY_STATUSES = {
 } as const
 export type EntryStatus = keyof typeof ENTRY_STATUSES
 
-/** Entries that take part (hold their places). */
-export const TAKING_PART: EntryStatus[] = ['submitted']
-
-/** Where processed pictures are kept (private: served only through the entry rules). */
-export const artworkDir = (mediaDir: string) => path.join(mediaDir, 'artworks')
+export { artworkDir, consentGiven, mayPublish, TAKING_PART } from './contests'
 
 /** A code of `length` characters of the reference alphabet (no look-alikes), with at least one digit and one letter. */
 function code(length: number): string {
@@ -328,22 +325,6 @@ async function outcomeOf(payload: Payload, contest: ContestDoc, result: BundleAl
   }
 }
 
-/** Whether a consent for `purpose` is in force (given and not withdrawn). */
-export function consentGiven(consents: Entry['consents'], purpose: 'participation' | 'publication', grantedBy?: 'guardian' | 'child'): boolean {
-  return (consents ?? []).some((c) => c.purpose === purpose && (!grantedBy || c.grantedBy === grantedBy) && !c.withdrawnAt)
-}
-
-/**
- * Whether the public may see this entry with its picture and the child's given name, family
- * initial, age and commune: it takes part, the guardian agreed to publication, and so did the
- * child from age 7. Anything else shows as "a participant from <commune>", without the picture.
- */
-export function mayPublish(entry: Pick<Entry, 'status' | 'consents' | 'child'>): boolean {
-  if (!TAKING_PART.includes(entry.status)) return false
-  if (!consentGiven(entry.consents, 'publication', 'guardian')) return false
-  return (entry.child?.age ?? 0) < ASSENT_AGE || consentGiven(entry.consents, 'publication', 'child')
-}
-
 /** The entry a manage link points to (whatever its status), or null. */
 export async function entryByToken(payload: Payload, token: string): Promise<Entry | null> {
   if (!MANAGE_TOKEN.test(token)) return null
@@ -373,6 +354,8 @@ export function withdrawPublication(payload: Payload, id: Id, by: 'withdrawn' | 
       await payload.update({ collection: 'entries', id, depth: 0, overrideAccess: true, data: { consents } })
       announceContentChange({ source: 'entries', id })
     }
+    // its public copies go, whatever state they were left in
+    await unpublishEntry(payload, id)
     return count
   })
 }
@@ -391,6 +374,7 @@ export function withdrawEntry(payload: Payload, id: Id, now = new Date()): Promi
     await payload.update({ collection: 'entries', id, depth: 0, overrideAccess: true, data: { status: 'withdrawn', withdrawnAt: at, consents } })
     const store = localStore(entryOps(payload))
     for (const part of ['child', 'category'] as const) await store.run(release(entryClaimant(id, part)))
+    await unpublishEntry(payload, id)
     announceContentChange({ source: 'entries', id })
     return true
   })

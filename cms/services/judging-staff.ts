@@ -313,10 +313,9 @@ export async function contestResults(payload: Payload, req: PayloadRequest, user
   const [progress, ranked, entries, scores] = await Promise.all([
     judgingProgress(payload, contest.id, round ? index : undefined),
     ranking(payload, contest.id, round ? index : undefined),
+    // read without a user once the role is checked (the collection's own read logging stays out of the way): the read is logged below
     payload.find({
       collection: 'entries',
-      overrideAccess: false,
-      user,
       where: { and: [{ contest: { equals: contest.id } }, { status: { equals: 'submitted' } }, { reachedRound: { greater_than_equal: Math.max(0, index) } }] },
       select: { entryCode: true, child: { givenName: true, familyName: true, age: true }, award: true },
       depth: 0,
@@ -324,7 +323,7 @@ export async function contestResults(payload: Payload, req: PayloadRequest, user
       pagination: false,
     }),
     round
-      ? payload.find({ collection: 'scores', overrideAccess: false, user, where: { and: [{ contest: { equals: contest.id } }, { round: { equals: round.id } }] }, depth: 0, limit: 0, pagination: false })
+      ? payload.find({ collection: 'scores', where: { and: [{ contest: { equals: contest.id } }, { round: { equals: round.id } }] }, depth: 0, limit: 0, pagination: false })
       : Promise.resolve({ docs: [] }),
   ])
   const judges = view.jury.map((id, i) => ({ id, number: i + 1, name: progress.judges.find((j) => String(j.judge) === String(id))?.name ?? `#${i + 1}` }))
@@ -396,16 +395,19 @@ export async function publishByStaff(payload: Payload, req: PayloadRequest, user
   return outcome
 }
 
-/** Sets (or clears) the organisers' order of an entry among equal scores, through the collection's own rules (organisers update `tieBreak` only); audited. */
+/**
+ * Sets (or clears) the organisers' order of an entry among equal scores, through the
+ * collection's own rules as the organiser (organisers update `tieBreak` only), so the entries'
+ * change log records it (cms/collections/Entries/hooks/auditStaffAccess.ts).
+ */
 export async function setTieBreak(payload: Payload, req: PayloadRequest, user: StaffUser, entryId: Id, value: number | null): Promise<{ tieBreak: number | null }> {
   requireOrganiser(user)
-  const before = await payload.findByID({ collection: 'entries', id: asId(entryId), overrideAccess: false, user, depth: 0, disableErrors: true, select: { tieBreak: true, entryCode: true, contest: true } })
+  const before = await payload.findByID({ collection: 'entries', id: asId(entryId), depth: 0, disableErrors: true, select: { contest: true } })
   if (!before) throw new JudgingError('entryNotFound', 404)
   const state = await judgingState(payload, idOf(before.contest) ?? 0)
   if (state.resultsPublishedAt) throw new JudgingError('already-published', 409)
-  await payload.update({ collection: 'entries', id: before.id, data: { tieBreak: value }, overrideAccess: false, user, depth: 0 })
-  await audit(payload, { action: 'update', resource: 'entries', documentIds: [before.id], fields: ['tieBreak'], changes: { tieBreak: { before: before.tieBreak ?? null, after: value } }, summary: `order among equal scores of ${before.entryCode}: ${value ?? '—'}` }, req)
-  return { tieBreak: value }
+  const after = await payload.update({ collection: 'entries', id: before.id, data: { tieBreak: value }, overrideAccess: false, user, req, depth: 0, select: { tieBreak: true } })
+  return { tieBreak: after.tieBreak ?? null }
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -433,10 +435,9 @@ export async function certificatesFor(
   if (args.category && !category) throw new JudgingError('categoryNotFound', 404)
   const state = await judgingState(payload, contest.id)
   if (args.kind === 'winners' && !state.resultsPublishedAt) throw new JudgingError('resultsNotPublished', 409)
+  // read without a user once the role is checked; the read is logged below, with what it was for
   const entries = await payload.find({
     collection: 'entries',
-    overrideAccess: false,
-    user,
     where: {
       and: [
         { contest: { equals: contest.id } },

@@ -23,13 +23,15 @@ import { announceContentChange } from './content-events'
 import { isUniqueViolation } from './errors'
 import { idOf, type Id } from './ids'
 import { oneAtATime } from './process-wide'
+import { judgingState, judgingStates, NOT_STARTED, saveState, type JudgingState } from './contest-state'
+import { publishGallery } from './gallery'
+
+export { judgingState, judgingStates, type JudgingState }
 
 /** Who organises contests: sees everything about entries and scores. */
 export const CONTEST_ORGANISERS = ['admin', 'editor'] as const
 
 export type Round = NonNullable<Contest['rounds']>[number] & { id: string }
-/** Where judging stands: rounds closed so far (they close in order) and when the results were published. */
-export type JudgingState = { roundsClosed: number; resultsPublishedAt: string | null }
 type ContestForJudging = Pick<Contest, 'id' | 'rounds' | 'rubric' | 'categories' | 'jury' | 'closesAt'> & { state: JudgingState }
 
 export const roundsOf = (contest: Pick<Contest, 'rounds'>): Round[] => (contest.rounds ?? []).filter((r): r is Round => Boolean(r.id))
@@ -39,33 +41,6 @@ export function currentRound(contest: Pick<Contest, 'rounds'>, state: Pick<Judgi
   const index = state.roundsClosed
   const round = roundsOf(contest)[index]
   return round ? { index, round } : null
-}
-
-const NOT_STARTED: JudgingState = { roundsClosed: 0, resultsPublishedAt: null }
-
-/** The judging state of each of these contests (not started when none is stored). */
-export async function judgingStates(payload: Payload, contestIds: Id[]): Promise<Map<string, JudgingState>> {
-  const out = new Map<string, JudgingState>()
-  if (!contestIds.length) return out
-  const res = await payload.find({ collection: 'contest-states', where: { contest: { in: contestIds } }, depth: 0, limit: 0, pagination: false, overrideAccess: true })
-  for (const row of res.docs) out.set(String(idOf(row.contest)), { roundsClosed: row.roundsClosed ?? 0, resultsPublishedAt: row.resultsPublishedAt ?? null })
-  return out
-}
-
-export async function judgingState(payload: Payload, contestId: Id): Promise<JudgingState> {
-  return (await judgingStates(payload, [contestId])).get(String(contestId)) ?? NOT_STARTED
-}
-
-/** Writes a contest's judging state (made the first time; a unique index keeps one per contest). */
-async function saveState(payload: Payload, contestId: Id, data: Partial<JudgingState>): Promise<void> {
-  const res = await payload.update({ collection: 'contest-states', where: { contest: { equals: contestId } }, data, depth: 0, overrideAccess: true })
-  if (res.docs.length) return
-  try {
-    await payload.create({ collection: 'contest-states', data: { contest: contestId as number, roundsClosed: 0, ...data }, depth: 0, overrideAccess: true })
-  } catch (err) {
-    if (!isUniqueViolation(err)) throw err
-    await payload.update({ collection: 'contest-states', where: { contest: { equals: contestId } }, data, depth: 0, overrideAccess: true })
-  }
 }
 
 const isJudgeOf = (contest: Pick<Contest, 'jury'>, userId: Id) => (contest.jury ?? []).some((j) => String(idOf(j)) === String(userId))
@@ -372,6 +347,8 @@ export function publishResults(payload: Payload, contestId: Id, now = new Date()
     if (ties.length) return { kind: 'ties', entryCodes: [...new Set(ties)] }
     for (const award of awards) await payload.db.updateOne({ collection: 'entries', id: award.id, data: { award: { prize: award.prize, rank: award.rank } }, returning: false })
     await saveState(payload, contest.id, { resultsPublishedAt: now.toISOString() })
+    // the pictures the families agreed to show, and a share image for each such winner
+    await publishGallery(payload, contest.id)
     announceContentChange({ source: 'entries' })
     return { kind: 'published', awarded: awards.length }
   })

@@ -230,6 +230,9 @@ describe.skipIf(skipReason)('drawing contest entries', () => {
     const editor = await makeStaff(payload, ['editor'])
     const seen = await payload.findByID({ collection: 'entries', id: outcome.id, overrideAccess: false, user: editor })
     expect(seen.child?.givenName).toMatch(/^Lan/)
+    // the editor's read is in the audit log
+    const logged = await payload.find({ collection: 'audit-log', where: { and: [{ user: { equals: editor.id } }, { resource: { equals: 'entries' } }] }, depth: 0 })
+    expect(logged.docs.map((d) => [d.action, d.documentIds])).toEqual([['read-one', [outcome.id]]])
     const judge = await makeStaff(payload, ['judge'])
     await expect(payload.findByID({ collection: 'entries', id: outcome.id, overrideAccess: false, user: judge })).rejects.toThrow()
     const { id: _seenId, ...copy } = seen

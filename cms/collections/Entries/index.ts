@@ -4,6 +4,7 @@ import { operationsOnly } from '../../fields/operationsOnly'
 import { ENTRY_STATUSES } from '../../services/entries'
 import { CONTEST_ORGANISERS, judgeEntryScope } from '../../services/judging'
 import { entryEndpoints } from './endpoints'
+import { auditEntryAccess, auditEntryChange } from './hooks/auditStaffAccess'
 import { releasePlacesOnDelete } from './hooks/releasePlacesOnDelete'
 
 const organiser: FieldAccess = ({ req }) => checkRole(CONTEST_ORGANISERS, req.user)
@@ -53,7 +54,8 @@ export const Entries: CollectionConfig = {
     delete: isAdmin,
   },
   indexes: [{ fields: ['contest', 'category', 'status'] }],
-  hooks: { afterDelete: [releasePlacesOnDelete] },
+  // every staff read or change is logged (who, what, when); the server's own calls are not
+  hooks: { afterDelete: [releasePlacesOnDelete], afterOperation: [auditEntryAccess], afterChange: [auditEntryChange] },
   endpoints: entryEndpoints,
   fields: operationsOnly(
     [
@@ -201,6 +203,17 @@ export const Entries: CollectionConfig = {
         ] },
         { name: 'tieBreak', type: 'number', min: 1, label: { vi: 'Thứ tự khi bằng điểm', en: 'Order among equal scores' }, admin: { position: 'sidebar', description: { vi: 'Ban tổ chức quyết định khi các bài bằng điểm ở ranh giới giải (1 đứng trước).', en: 'The organisers decide when entries tie at a prize boundary (1 goes first).' } } },
         { name: 'withdrawnAt', type: 'date', label: { vi: 'Rút bài lúc', en: 'Withdrawn at' }, admin: { position: 'sidebar', ...when } },
+        {
+          name: 'gallery',
+          type: 'group',
+          label: { vi: 'Bản công khai (khi được đồng ý và đã công bố kết quả)', en: 'Public copies (with consent, once results are out)' },
+          admin: { readOnly: true, description: { vi: 'Xoá ngay khi gia đình rút sự đồng ý hoặc rút bài.', en: 'Deleted as soon as the family withdraws consent or the entry.' } },
+          fields: [
+            { name: 'large', type: 'group', label: { vi: 'Cỡ lớn', en: 'Large' }, fields: artworkFile },
+            { name: 'small', type: 'group', label: { vi: 'Cỡ nhỏ', en: 'Small' }, fields: artworkFile },
+            { name: 'share', type: 'group', label: { vi: 'Ảnh chia sẻ', en: 'Share image' }, fields: artworkFile },
+          ],
+        },
         { name: 'childKey', type: 'text', required: true, index: true, admin: hidden },
         { name: 'manageTokenHash', type: 'text', required: true, unique: true, admin: hidden },
         { name: 'idempotencyKey', type: 'text', required: true, unique: true, admin: hidden },
