@@ -123,7 +123,8 @@ export async function judgeContests(payload: Payload, user: StaffUser, lang: Lan
   if (!organiser && !checkRole(['judge'], user)) return []
   const res = await payload.find({
     collection: 'contests',
-    where: organiser ? undefined : { jury: { in: [user.id] } },
+    // a judge sees the published contests they sit on; organisers every contest, drafts included
+    where: organiser ? undefined : { and: [{ jury: { in: [user.id] } }, { _status: { equals: 'published' } }] },
     depth: 0,
     limit: 50,
     sort: '-closesAt',

@@ -127,7 +127,7 @@ async function OneEntry({ payload, user, contest, entryId, lang, nextId }: { pay
               rubric={contest.rubric}
             />
           ) : (
-            <p className="staff-muted">{t.notJudge}</p>
+            <p className="staff-muted">{t.notOnJury}</p>
           )}
         </div>
       </div>
