@@ -1,3 +1,4 @@
+import { hiddenFromJudges } from '../../access/roles'
 import type { CollectionConfig } from 'payload'
 import { slugField } from '../../fields/slug'
 import { editorial } from '../editorial'
@@ -22,6 +23,7 @@ export const Contests: CollectionConfig = {
     plural: { vi: 'Cuộc thi vẽ', en: 'Drawing contests' },
   },
   admin: {
+    hidden: hiddenFromJudges,
     useAsTitle: 'title',
     defaultColumns: ['title', 'opensAt', 'closesAt', '_status'],
     group: { vi: 'Cuộc thi vẽ', en: 'Drawing contests' },

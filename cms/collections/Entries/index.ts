@@ -1,5 +1,5 @@
 import type { CollectionConfig, Field, FieldAccess } from 'payload'
-import { checkRole, isAdmin, nobody } from '../../access/roles'
+import { checkRole, isAdmin, nobody, hiddenFromJudges } from '../../access/roles'
 import { operationsOnly } from '../../fields/operationsOnly'
 import { ENTRY_STATUSES } from '../../services/entries'
 import { CONTEST_ORGANISERS, judgeEntryScope } from '../../services/judging'
@@ -41,6 +41,7 @@ export const Entries: CollectionConfig = {
     plural: { vi: 'Bài dự thi', en: 'Contest entries' },
   },
   admin: {
+    hidden: hiddenFromJudges,
     useAsTitle: 'entryCode',
     defaultColumns: ['entryCode', 'title', 'contest', 'category', 'status', 'createdAt'],
     group: { vi: 'Cuộc thi vẽ', en: 'Drawing contests' },
@@ -178,8 +179,7 @@ export const Entries: CollectionConfig = {
                 },
                 { name: 'wordingVersion', type: 'text', required: true, label: { vi: 'Phiên bản nội dung', en: 'Wording version' } },
                 { name: 'grantedAt', type: 'date', required: true, label: { vi: 'Lúc', en: 'At' }, admin: when },
-                { name: 'tieBreak', type: 'number', min: 1, label: { vi: 'Thứ tự khi bằng điểm', en: 'Order among equal scores' }, admin: { position: 'sidebar', description: { vi: 'Ban tổ chức quyết định khi các bài bằng điểm ở ranh giới giải (1 đứng trước).', en: 'The organisers decide when entries tie at a prize boundary (1 goes first).' } } },
-        { name: 'withdrawnAt', type: 'date', label: { vi: 'Hết hiệu lực lúc', en: 'Ended at' }, admin: when },
+                { name: 'withdrawnAt', type: 'date', label: { vi: 'Hết hiệu lực lúc', en: 'Ended at' }, admin: when },
                 {
                   name: 'endReason',
                   type: 'select',
