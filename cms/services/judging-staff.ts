@@ -22,7 +22,7 @@ import type { Contest, User } from '../payload-types'
 import { audit } from './audit'
 import { certificatePdf, type CertificateDocument } from './certificate-pdf'
 import { categoryLabel } from './contests'
-import { artworkDir } from './entries'
+import { artworkDir, withdrawPublication } from './entries'
 import { asId, idOf, type Id } from './ids'
 import {
   CONTEST_ORGANISERS,
@@ -409,6 +409,21 @@ export async function setTieBreak(payload: Payload, req: PayloadRequest, user: S
   if (state.resultsPublishedAt) throw new JudgingError('already-published', 409)
   const after = await payload.update({ collection: 'entries', id: before.id, data: { tieBreak: value }, overrideAccess: false, user, req, depth: 0, select: { tieBreak: true } })
   return { tieBreak: after.tieBreak ?? null }
+}
+
+/**
+ * An organiser takes an entry's picture and name off every public page (the family asked by
+ * phone, or the picture should not be shown): the publication consent ends with the reason
+ * "removed by the organisers" and the public copies are deleted (cms/services/entries.ts
+ * `withdrawPublication`). Audited; safe to run again.
+ */
+export async function staffWithdrawPublication(payload: Payload, req: PayloadRequest, user: StaffUser, entryId: Id): Promise<{ withdrawn: number }> {
+  requireOrganiser(user)
+  const entry = await payload.findByID({ collection: 'entries', id: asId(entryId), depth: 0, disableErrors: true, select: { reference: true } })
+  if (!entry) throw new JudgingError('entryNotFound', 404)
+  const withdrawn = await withdrawPublication(payload, entry.id, 'staff')
+  await audit(payload, { action: 'update', resource: 'entries', documentIds: [entry.id], fields: ['consents'], summary: `publication consent ended by the organisers: ${entry.reference} (${withdrawn} in force)` }, req)
+  return { withdrawn }
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -18,7 +18,7 @@ import type { Endpoint, PayloadRequest } from 'payload'
 import { env } from '../../env'
 import type { Id } from '../../services/ids'
 import { submitScore, type ScoreRefusal } from '../../services/judging'
-import { JudgingError, entryPicture, judgingEndpoint, setTieBreak, staffUser } from '../../services/judging-staff'
+import { JudgingError, entryPicture, judgingEndpoint, setTieBreak, staffUser, staffWithdrawPublication } from '../../services/judging-staff'
 import { parseId } from '../../services/staff'
 import { ZScoreBody, ZTieBreakBody } from './score.schema'
 
@@ -111,4 +111,11 @@ export const tieBreakEndpoint: Endpoint = {
   }),
 }
 
-export const entryEndpoints: Endpoint[] = [pictureEndpoint, scoreEndpoint, tieBreakEndpoint]
+/** POST /api/entries/:id/withdraw-publication — organisers take the picture and name off every public page (audited). */
+export const withdrawPublicationEndpoint: Endpoint = {
+  path: '/:id/withdraw-publication',
+  method: 'post',
+  handler: judgingEndpoint(async (req, user) => Response.json(await staffWithdrawPublication(req.payload, req, user, entryIdOf(req)), { headers: { 'cache-control': 'no-store' } })),
+}
+
+export const entryEndpoints: Endpoint[] = [pictureEndpoint, scoreEndpoint, tieBreakEndpoint, withdrawPublicationEndpoint]

@@ -75,6 +75,8 @@ export const Entries: CollectionConfig = {
       },
       { name: 'title', type: 'text', required: true, label: { vi: 'Tên tranh', en: 'Title' } },
       { name: 'statement', type: 'textarea', label: { vi: 'Lời giới thiệu của em', en: 'About the picture' } },
+      // organisers: take the picture off public pages on the family's behalf (hidden from judges: field access)
+      { name: 'publicationTools', type: 'ui', admin: { position: 'sidebar', condition: (_, __, { user }) => checkRole(CONTEST_ORGANISERS, user), components: { Field: '/components/staff/EntryPublicationAction#EntryPublicationAction' } } },
       { name: 'reachedRound', type: 'number', required: true, defaultValue: 0, min: 0, label: { vi: 'Đã vào vòng (0 = vòng đầu)', en: 'Reached round (0 = the first)' }, admin: { position: 'sidebar', readOnly: true } },
       {
         name: 'award',

@@ -33,6 +33,7 @@ import { AidRecipientsListTools as AidRecipientsListTools_5aefaee0a1ac63ab61381f
 import { DriveItemField as DriveItemField_1c5cfe5f6b8c16a8e9a84041920cacd8 } from '../../../components/staff/DriveItemField'
 import { HandOversListTools as HandOversListTools_833ca144e9ee664db7b7ec87b729bbcd } from '../../../components/staff/HandOversListTools'
 import { ContestJudgingPanel as ContestJudgingPanel_ee4b92b51ad1de4dd2eda08c97fedf4a } from '../../../components/staff/ContestJudgingPanel'
+import { EntryPublicationAction as EntryPublicationAction_d6fa9eff3d3c5112054a440e75165ece } from '../../../components/staff/EntryPublicationAction'
 import { EmlDownload as EmlDownload_8a5283caec6f2b63c4a3602f77d84d05 } from '../../../components/EmlDownload'
 import { JudgingNavLink as JudgingNavLink_701669614024eac55c74436b0195b083 } from '../../../components/staff/JudgingNavLink'
 import { SeatsDashboard as SeatsDashboard_41a808052b902db66572680e527e2c50 } from '../../../components/staff/SeatsDashboard'
@@ -80,6 +81,7 @@ export const importMap = {
   "/components/staff/DriveItemField#DriveItemField": DriveItemField_1c5cfe5f6b8c16a8e9a84041920cacd8,
   "/components/staff/HandOversListTools#HandOversListTools": HandOversListTools_833ca144e9ee664db7b7ec87b729bbcd,
   "/components/staff/ContestJudgingPanel#ContestJudgingPanel": ContestJudgingPanel_ee4b92b51ad1de4dd2eda08c97fedf4a,
+  "/components/staff/EntryPublicationAction#EntryPublicationAction": EntryPublicationAction_d6fa9eff3d3c5112054a440e75165ece,
   "/components/EmlDownload#EmlDownload": EmlDownload_8a5283caec6f2b63c4a3602f77d84d05,
   "/components/staff/JudgingNavLink#JudgingNavLink": JudgingNavLink_701669614024eac55c74436b0195b083,
   "/components/staff/SeatsDashboard#SeatsDashboard": SeatsDashboard_41a808052b902db66572680e527e2c50,
