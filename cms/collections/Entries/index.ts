@@ -1,5 +1,6 @@
 import type { CollectionConfig, Field, FieldAccess } from 'payload'
 import { checkRole, isAdmin, nobody, hiddenFromJudges } from '../../access/roles'
+import { consentsField } from '../../fields/consents'
 import { operationsOnly } from '../../fields/operationsOnly'
 import { ENTRY_STATUSES } from '../../services/entries'
 import { CONTEST_ORGANISERS, judgeEntryScope } from '../../services/judging'
@@ -150,52 +151,18 @@ export const Entries: CollectionConfig = {
           ],
           label: { vi: 'Người gửi là', en: 'Submitted by' },
         },
-        {
-          name: 'consents',
-          type: 'array',
-          label: { vi: 'Sự đồng ý', en: 'Consents' },
-          admin: { readOnly: true },
-          fields: [
-            {
-              type: 'row',
-              fields: [
-                {
-                  name: 'purpose',
-                  type: 'select',
-                  required: true,
-                  options: [
-                    { value: 'participation', label: { vi: 'Dự thi', en: 'Taking part' } },
-                    { value: 'publication', label: { vi: 'Công bố tranh kèm tên', en: 'Publication with the name' } },
-                  ],
-                  label: { vi: 'Mục đích', en: 'Purpose' },
-                },
-                {
-                  name: 'grantedBy',
-                  type: 'select',
-                  required: true,
-                  options: [
-                    { value: 'guardian', label: { vi: 'Cha mẹ / giám hộ', en: 'Guardian' } },
-                    { value: 'child', label: { vi: 'Trẻ', en: 'Child' } },
-                  ],
-                  label: { vi: 'Người đồng ý', en: 'Given by' },
-                },
-                { name: 'wordingVersion', type: 'text', required: true, label: { vi: 'Phiên bản nội dung', en: 'Wording version' } },
-                { name: 'grantedAt', type: 'date', required: true, label: { vi: 'Lúc', en: 'At' }, admin: when },
-                { name: 'withdrawnAt', type: 'date', label: { vi: 'Hết hiệu lực lúc', en: 'Ended at' }, admin: when },
-                {
-                  name: 'endReason',
-                  type: 'select',
-                  options: [
-                    { value: 'withdrawn', label: { vi: 'Gia đình rút lại', en: 'Withdrawn by the family' } },
-                    { value: 'entry-withdrawn', label: { vi: 'Bài đã rút', en: 'Entry withdrawn' } },
-                    { value: 'staff', label: { vi: 'Ban tổ chức gỡ', en: 'Removed by the organisers' } },
-                  ],
-                  label: { vi: 'Lý do', en: 'Why' },
-                },
-              ],
-            },
+        consentsField({
+          purposes: [
+            { value: 'participation', label: { vi: 'Dự thi', en: 'Taking part' } },
+            { value: 'publication', label: { vi: 'Công bố tranh kèm tên', en: 'Publication with the name' } },
           ],
-        },
+          endReasons: [
+            { value: 'withdrawn', label: { vi: 'Gia đình rút lại', en: 'Withdrawn by the family' } },
+            { value: 'entry-withdrawn', label: { vi: 'Bài đã rút', en: 'Entry withdrawn' } },
+            { value: 'staff', label: { vi: 'Ban tổ chức gỡ', en: 'Removed by the organisers' } },
+          ],
+          dateFormat: 'dd/MM/yyyy HH:mm',
+        }),
         { name: 'language', type: 'select', required: true, defaultValue: 'vi', options: ['vi', 'en'], label: { vi: 'Ngôn ngữ', en: 'Language' } },
         { name: 'source', type: 'group', label: { vi: 'Tệp gốc', en: 'Original file' }, admin: { readOnly: true }, fields: [
           { name: 'format', type: 'text', label: { vi: 'Định dạng', en: 'Format' } },

@@ -2,6 +2,7 @@ import type { CollectionConfig } from 'payload'
 import { adminOrCoordinatorOf, checkRole, isAdmin, nobody } from '../../access/roles'
 import { PRIORITY_GROUPS } from '../../services/events'
 import { GUARDIAN_RELATIONSHIPS, REGISTRATION_STATUSES } from '../../services/staff'
+import { consentsField } from '../../fields/consents'
 import { operationsOnly } from '../../fields/operationsOnly'
 import { cancelEndpoint, checkInEndpoint, emailRegistrantsEndpoint, exportEndpoint, noShowEndpoint, releasePriorityEndpoint, seatEndpoint, verifyPriorityEndpoint } from './endpoints'
 import { auditStaffAccess, auditStaffChangeHook } from './hooks/auditStaffAccess'
@@ -134,56 +135,16 @@ export const Registrations: CollectionConfig = {
         { name: 'submissionId', type: 'text', index: true, label: { vi: 'Mã lượt gửi', en: 'Submission' }, admin: { readOnly: true } },
       ],
     },
-    {
-      name: 'consents',
-      type: 'array',
-      label: { vi: 'Sự đồng ý', en: 'Consents' },
-      admin: { readOnly: true },
-      fields: [
-        {
-          type: 'row',
-          fields: [
-            {
-              name: 'purpose',
-              type: 'select',
-              required: true,
-              options: [
-                { value: 'participation', label: { vi: 'Tham gia', en: 'Taking part' } },
-                { value: 'photo', label: { vi: 'Chụp ảnh', en: 'Photos' } },
-              ],
-              label: { vi: 'Mục đích', en: 'Purpose' },
-            },
-            {
-              name: 'grantedBy',
-              type: 'select',
-              required: true,
-              options: [
-                { value: 'guardian', label: { vi: 'Cha mẹ / giám hộ', en: 'Guardian' } },
-                { value: 'child', label: { vi: 'Trẻ', en: 'Child' } },
-              ],
-              label: { vi: 'Người đồng ý', en: 'Given by' },
-            },
-            { name: 'wordingVersion', type: 'text', required: true, label: { vi: 'Phiên bản nội dung', en: 'Wording version' } },
-            { name: 'grantedAt', type: 'date', required: true, label: { vi: 'Lúc', en: 'At' }, admin: { date: { pickerAppearance: 'dayAndTime' } } },
-            {
-              name: 'withdrawnAt',
-              type: 'date',
-              label: { vi: 'Hết hiệu lực lúc', en: 'Ended at' },
-              admin: { date: { pickerAppearance: 'dayAndTime' } },
-            },
-            {
-              name: 'endReason',
-              type: 'select',
-              options: [
-                { value: 'withdrawn', label: { vi: 'Cha mẹ rút lại', en: 'Withdrawn by the family' } },
-                { value: 'sign-up-cancelled', label: { vi: 'Đăng ký đã huỷ', en: 'Sign-up cancelled' } },
-              ],
-              label: { vi: 'Lý do', en: 'Why' },
-            },
-          ],
-        },
+    consentsField({
+      purposes: [
+        { value: 'participation', label: { vi: 'Tham gia', en: 'Taking part' } },
+        { value: 'photo', label: { vi: 'Chụp ảnh', en: 'Photos' } },
       ],
-    },
+      endReasons: [
+        { value: 'withdrawn', label: { vi: 'Cha mẹ rút lại', en: 'Withdrawn by the family' } },
+        { value: 'sign-up-cancelled', label: { vi: 'Đăng ký đã huỷ', en: 'Sign-up cancelled' } },
+      ],
+    }),
     {
       name: 'attendance',
       type: 'array',
