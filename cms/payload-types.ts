@@ -82,6 +82,8 @@ export interface Config {
     'hand-overs': HandOver;
     contests: Contest;
     entries: Entry;
+    scores: Score;
+    'contest-states': ContestState;
     claims: Claim;
     'email-outbox': EmailOutbox;
     'audit-log': AuditLog;
@@ -108,6 +110,8 @@ export interface Config {
     'hand-overs': HandOversSelect<false> | HandOversSelect<true>;
     contests: ContestsSelect<false> | ContestsSelect<true>;
     entries: EntriesSelect<false> | EntriesSelect<true>;
+    scores: ScoresSelect<false> | ScoresSelect<true>;
+    'contest-states': ContestStatesSelect<false> | ContestStatesSelect<true>;
     claims: ClaimsSelect<false> | ClaimsSelect<true>;
     'email-outbox': EmailOutboxSelect<false> | EmailOutboxSelect<true>;
     'audit-log': AuditLogSelect<false> | AuditLogSelect<true>;
@@ -790,10 +794,20 @@ export interface Contest {
         id?: string | null;
       }[]
     | null;
+  /**
+   * In order. Each round scores the entries that passed the one before. A yes/no round: an entry passes when at least half the judges say yes. A rubric round: by the criteria; when it is not the last, how many per category go on.
+   */
+  rounds?:
+    | {
+        name: string;
+        kind: 'yes-no' | 'rubric';
+        advance?: number | null;
+        id?: string | null;
+      }[]
+    | null;
   jury?: (number | User)[] | null;
   consentVersion: string;
   contact?: string | null;
-  resultsPublishedAt?: string | null;
   updatedAt: string;
   createdAt: string;
   _status?: ('draft' | 'published') | null;
@@ -810,6 +824,11 @@ export interface Entry {
   status: 'pending' | 'submitted' | 'rejected' | 'withdrawn';
   title: string;
   statement?: string | null;
+  reachedRound: number;
+  award?: {
+    prize?: string | null;
+    rank?: number | null;
+  };
   artwork?: {
     large?: {
       file?: string | null;
@@ -844,6 +863,10 @@ export interface Entry {
         grantedBy: 'guardian' | 'child';
         wordingVersion: string;
         grantedAt: string;
+        /**
+         * The organisers decide when entries tie at a prize boundary (1 goes first).
+         */
+        tieBreak?: number | null;
         withdrawnAt?: string | null;
         endReason?: ('withdrawn' | 'entry-withdrawn' | 'staff') | null;
         id?: string | null;
@@ -856,11 +879,73 @@ export interface Entry {
     height?: number | null;
     bytes?: number | null;
   };
+  /**
+   * The organisers decide when entries tie at a prize boundary (1 goes first).
+   */
+  tieBreak?: number | null;
   withdrawnAt?: string | null;
+  /**
+   * Deleted as soon as the family withdraws consent or the entry.
+   */
+  gallery?: {
+    large?: {
+      file?: string | null;
+      width?: number | null;
+      height?: number | null;
+    };
+    small?: {
+      file?: string | null;
+      width?: number | null;
+      height?: number | null;
+    };
+    share?: {
+      file?: string | null;
+      width?: number | null;
+      height?: number | null;
+    };
+  };
   childKey: string;
   manageTokenHash: string;
   idempotencyKey: string;
   noticeQueuedAt?: string | null;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "scores".
+ */
+export interface Score {
+  id: number;
+  key: string;
+  contest: number | Contest;
+  entry: number | Entry;
+  judge: number | User;
+  round: string;
+  entryRound: string;
+  conflict?: boolean | null;
+  decision?: ('yes' | 'no') | null;
+  marks?:
+    | {
+        criterion: string;
+        mark: number;
+        id?: string | null;
+      }[]
+    | null;
+  total?: number | null;
+  comment?: string | null;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "contest-states".
+ */
+export interface ContestState {
+  id: number;
+  contest: number | Contest;
+  roundsClosed: number;
+  resultsPublishedAt?: string | null;
   updatedAt: string;
   createdAt: string;
 }
@@ -1149,6 +1234,14 @@ export interface PayloadLockedDocument {
     | ({
         relationTo: 'entries';
         value: number | Entry;
+      } | null)
+    | ({
+        relationTo: 'scores';
+        value: number | Score;
+      } | null)
+    | ({
+        relationTo: 'contest-states';
+        value: number | ContestState;
       } | null)
     | ({
         relationTo: 'claims';
@@ -1685,10 +1778,17 @@ export interface ContestsSelect<T extends boolean = true> {
         weight?: T;
         id?: T;
       };
+  rounds?:
+    | T
+    | {
+        name?: T;
+        kind?: T;
+        advance?: T;
+        id?: T;
+      };
   jury?: T;
   consentVersion?: T;
   contact?: T;
-  resultsPublishedAt?: T;
   updatedAt?: T;
   createdAt?: T;
   _status?: T;
@@ -1704,6 +1804,13 @@ export interface EntriesSelect<T extends boolean = true> {
   status?: T;
   title?: T;
   statement?: T;
+  reachedRound?: T;
+  award?:
+    | T
+    | {
+        prize?: T;
+        rank?: T;
+      };
   artwork?:
     | T
     | {
@@ -1749,6 +1856,7 @@ export interface EntriesSelect<T extends boolean = true> {
         grantedBy?: T;
         wordingVersion?: T;
         grantedAt?: T;
+        tieBreak?: T;
         withdrawnAt?: T;
         endReason?: T;
         id?: T;
@@ -1762,11 +1870,73 @@ export interface EntriesSelect<T extends boolean = true> {
         height?: T;
         bytes?: T;
       };
+  tieBreak?: T;
   withdrawnAt?: T;
+  gallery?:
+    | T
+    | {
+        large?:
+          | T
+          | {
+              file?: T;
+              width?: T;
+              height?: T;
+            };
+        small?:
+          | T
+          | {
+              file?: T;
+              width?: T;
+              height?: T;
+            };
+        share?:
+          | T
+          | {
+              file?: T;
+              width?: T;
+              height?: T;
+            };
+      };
   childKey?: T;
   manageTokenHash?: T;
   idempotencyKey?: T;
   noticeQueuedAt?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "scores_select".
+ */
+export interface ScoresSelect<T extends boolean = true> {
+  key?: T;
+  contest?: T;
+  entry?: T;
+  judge?: T;
+  round?: T;
+  entryRound?: T;
+  conflict?: T;
+  decision?: T;
+  marks?:
+    | T
+    | {
+        criterion?: T;
+        mark?: T;
+        id?: T;
+      };
+  total?: T;
+  comment?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "contest-states_select".
+ */
+export interface ContestStatesSelect<T extends boolean = true> {
+  contest?: T;
+  roundsClosed?: T;
+  resultsPublishedAt?: T;
   updatedAt?: T;
   createdAt?: T;
 }

@@ -20,6 +20,8 @@ import { DonationReceipts } from './collections/DonationReceipts'
 import { Drives } from './collections/Drives'
 import { Contests } from './collections/Contests'
 import { Entries } from './collections/Entries'
+import { Scores } from './collections/Scores'
+import { ContestStates } from './collections/ContestStates'
 import { Pledges } from './collections/Pledges'
 import { Users } from './collections/Users'
 import { staffAuthMutations } from './collections/Users/graphql'
@@ -42,7 +44,7 @@ export default buildConfig({
   // every image Payload opens is held to the pixel limit (cms/services/images.ts)
   sharp: limitedSharp,
   email: outboxEmailAdapter(appEnv),
-  collections: [Users, Media, Areas, Campaigns, Posts, Events, Registrations, Drives, Pledges, DonationReceipts, BankTransfers, AidRecipients, HandOvers, Contests, Entries, Claims, EmailOutbox, AuditLog],
+  collections: [Users, Media, Areas, Campaigns, Posts, Events, Registrations, Drives, Pledges, DonationReceipts, BankTransfers, AidRecipients, HandOvers, Contests, Entries, Scores, ContestStates, Claims, EmailOutbox, AuditLog],
   globals: [Site],
   localization: {
     locales: [

@@ -174,6 +174,45 @@ export const ZDriveContent = z
   })
   .strict()
 
+/**
+ * A demo drawing contest. `demoEntries` pictures per category are sent through the entry
+ * service as of a day inside the window (generated drawings, invented children: demo only).
+ */
+export const ZContestContent = z
+  .object({
+    slug,
+    campaign: slug.optional(),
+    title: ZLocalized,
+    theme: ZLocalized,
+    summary: ZLocalized,
+    rules: ZLocalized,
+    medium: ZLocalized,
+    opensAt: z.iso.datetime({ offset: true }),
+    closesAt: z.iso.datetime({ offset: true }),
+    ageOn: isoDay,
+    entriesPerChild: z.number().int().min(1).max(10).default(1),
+    categories: z
+      .array(
+        z
+          .object({
+            label: ZLocalized,
+            minAge: z.number().int().min(3).max(18),
+            maxAge: z.number().int().min(3).max(18),
+            prizes: z.array(z.object({ label: ZLocalized, count: z.number().int().min(1), reward: ZLocalized.optional() }).strict()).default([]),
+          })
+          .strict(),
+      )
+      .min(1),
+    rubric: z.array(z.object({ criterion: ZLocalized, weight: z.number().min(0).max(100) }).strict()).default([]),
+    rounds: z.array(z.object({ name: ZLocalized, kind: z.enum(['yes-no', 'rubric']), advance: z.number().int().min(1).optional() }).strict()).default([]),
+    contact: ZLocalized.optional(),
+    demoEntries: z.number().int().min(0).max(40).default(0),
+    /** The demo jury scores every entry, closes each round and publishes the results (a finished contest). */
+    demoJudged: z.boolean().default(false),
+  })
+  .strict()
+
+export type TContestContent = z.infer<typeof ZContestContent>
 export type TDriveContent = z.infer<typeof ZDriveContent>
 export type TEventContent = z.infer<typeof ZEventContent>
 export type TLocalized = z.infer<typeof ZLocalized>

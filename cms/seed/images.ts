@@ -53,3 +53,37 @@ ${label}
 </svg>`
   return sharp(Buffer.from(svg)).jpeg({ quality: 86 }).toBuffer()
 }
+
+const CRAYONS = ['#e53935', '#fb8c00', '#fdd835', '#43a047', '#1e88e5', '#8e24aa', '#6d4c41', '#ec407a', '#00acc1']
+
+/**
+ * A child's drawing for a demo contest entry, made up from the number `n`: a sheet of paper
+ * with a sun, a house, a tree, people and a sky in crayon colours, drawn as SVG and rendered
+ * to a JPEG the size of a phone photo of a sheet of paper (invented, never a real child's work).
+ */
+export async function renderDrawing(n: number, width = 1600, height = 1200): Promise<Buffer> {
+  const pick = (k: number) => CRAYONS[(n * 7 + k * 5) % CRAYONS.length] ?? '#e53935'
+  const r = (k: number, span: number) => ((n * 97 + k * 131) % span)
+  const sunX = 200 + r(1, 1200)
+  const houseX = 150 + r(2, 700)
+  const treeX = houseX + 420 + r(3, 200)
+  const people = Array.from({ length: 1 + (n % 3) }, (_, i) => {
+    const x = 260 + i * 180 + r(4 + i, 500)
+    const c = pick(6 + i)
+    return `<circle cx="${x}" cy="820" r="45" fill="none" stroke="${c}" stroke-width="14"/><path d="M${x} 865 L${x} 1000 M${x - 70} 910 L${x + 70} 910 M${x} 1000 L${x - 50} 1090 M${x} 1000 L${x + 50} 1090" stroke="${c}" stroke-width="14" stroke-linecap="round"/>`
+  }).join('')
+  const svg = `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}" viewBox="0 0 1600 1200">
+<rect width="1600" height="1200" fill="#fbf8ef"/>
+<rect x="0" y="0" width="1600" height="360" fill="${pick(0)}" opacity="0.18"/>
+<circle cx="${sunX}" cy="180" r="95" fill="${pick(1)}"/>${Array.from({ length: 10 }, (_, i) => `<line x1="${sunX}" y1="40" x2="${sunX}" y2="0" stroke="${pick(1)}" stroke-width="14" stroke-linecap="round" transform="rotate(${i * 36} ${sunX} 180) translate(0 -20)"/>`).join('')}
+<path d="M0 1040 Q 400 960 800 1040 T 1600 1040 L1600 1200 L0 1200 Z" fill="${pick(2)}" opacity="0.55"/>
+<rect x="${houseX}" y="560" width="360" height="300" fill="none" stroke="${pick(3)}" stroke-width="16"/>
+<path d="M${houseX - 40} 580 L${houseX + 180} 380 L${houseX + 400} 580" fill="none" stroke="${pick(4)}" stroke-width="18" stroke-linejoin="round"/>
+<rect x="${houseX + 140}" y="700" width="80" height="160" fill="${pick(5)}" opacity="0.8"/>
+<rect x="${treeX}" y="640" width="50" height="260" fill="#6d4c41"/>
+<circle cx="${treeX + 25}" cy="590" r="130" fill="${pick(2)}" opacity="0.85"/>
+${people}
+<path d="M${1150 + r(9, 200)} 300 q 40 -40 80 0 q 40 -40 80 0" stroke="#37474f" stroke-width="8" fill="none"/>
+</svg>`
+  return sharp(Buffer.from(svg)).jpeg({ quality: 85 }).toBuffer()
+}

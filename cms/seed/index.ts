@@ -13,14 +13,17 @@ import path from 'node:path'
 import { convertMarkdownToLexical, editorConfigFactory } from '@payloadcms/richtext-lexical'
 import { commitTransaction, createLocalReq, initTransaction, killTransaction, type Payload, type PayloadRequest } from 'payload'
 import type { z } from 'zod'
+import type { Contest } from '../payload-types'
 import {
   type TCampaignContent,
+  type TContestContent,
   type TDriveContent,
   type TEventContent,
   type TGeneratedImage,
   type TPostContent,
   ZAreasContent,
   ZCampaignContent,
+  ZContestContent,
   ZDriveContent,
   ZEventContent,
   ZPostContent,
@@ -28,11 +31,15 @@ import {
   ZUsersContent,
 } from '../schemas/content'
 import { markThanked } from '../services/donation-notices'
+import { env } from '../env'
+import { ZEntry } from '../schemas/entry'
+import { submitEntry } from '../services/entries'
+import { closeRound, publishResults, submitScore } from '../services/judging'
 import { asId } from '../services/ids'
 import { endPledge, pledge } from '../services/pledges'
 import { recordReceipt } from '../services/receipts'
 import { dailySessions } from '../services/schedule'
-import { renderIllustration } from './images'
+import { renderDrawing, renderIllustration } from './images'
 
 /** Password of every demo staff account. Demo content is for trying the product, never production. */
 export const DEMO_PASSWORD = 'demo-2026-tre-em'
@@ -56,7 +63,7 @@ async function readDir<S extends z.ZodType>(dir: string, schema: S): Promise<z.i
 
 /** Reads and validates everything in content/ (throws before any write when a file is wrong). */
 export async function loadContent(contentDir: string) {
-  const [site, areas, users, campaigns, posts, events, drives] = await Promise.all([
+  const [site, areas, users, campaigns, posts, events, drives, contests] = await Promise.all([
     readJson(path.join(contentDir, 'site.json'), ZSiteContent),
     readJson(path.join(contentDir, 'areas.json'), ZAreasContent),
     readJson(path.join(contentDir, 'users.json'), ZUsersContent),
@@ -64,6 +71,7 @@ export async function loadContent(contentDir: string) {
     readDir(path.join(contentDir, 'posts'), ZPostContent),
     readDir(path.join(contentDir, 'events'), ZEventContent),
     readDir(path.join(contentDir, 'drives'), ZDriveContent),
+    readDir(path.join(contentDir, 'contests'), ZContestContent),
   ])
   const campaignSlugs = new Set(campaigns.map((c) => c.slug))
   const areaCodes = new Set([areas.province.code, ...areas.communes.map((c) => c.code)])
@@ -90,7 +98,8 @@ export async function loadContent(contentDir: string) {
       if (!areas.communes.some((c) => c.code === h.commune)) throw new Error(`Drive ${d.slug}: a hand-over names unknown commune ${h.commune}`)
     }
   }
-  return { site, areas, users, campaigns, posts, events, drives }
+  for (const c of contests) if (c.campaign && !campaignSlugs.has(c.campaign)) throw new Error(`Contest ${c.slug} refers to unknown campaign ${c.campaign}`)
+  return { site, areas, users, campaigns, posts, events, drives, contests }
 }
 
 const FAMILY_NAMES = ['Nguyễn Văn', 'Trần Thị', 'Lê Minh', 'Phạm Ngọc', 'Huỳnh Gia', 'Võ Thanh', 'Đặng Bảo', 'Bùi Khánh', 'Đỗ Hoài', 'Ngô Phương', 'Dương Quốc']
@@ -119,7 +128,7 @@ export async function seedDemoContent(payload: Payload, { contentDir }: { conten
   const editorConfig = await editorConfigFactory.default({ config: payload.config })
   const markdown = (md: string) => convertMarkdownToLexical({ editorConfig, markdown: md })
 
-  const findOne = async (collection: 'areas' | 'users' | 'campaigns' | 'posts' | 'events' | 'drives', field: string, value: string, req?: PayloadRequest) => {
+  const findOne = async (collection: 'areas' | 'users' | 'campaigns' | 'posts' | 'events' | 'drives' | 'contests', field: string, value: string, req?: PayloadRequest) => {
     const res = await payload.find({ collection, where: { [field]: { equals: value } }, limit: 1, depth: 0, draft: true, req })
     return res.docs[0] ?? null
   }
@@ -472,5 +481,123 @@ export async function seedDemoContent(payload: Payload, { contentDir }: { conten
     }
   }
 
+  // Drawing contests; a finished one gets demo entries through the entry service, as of a day
+  // inside its window (generated drawings, invented children; the contact has no email, so
+  // nobody is written to).
+  const jury = (await Promise.all(content.users.filter((u) => u.roles.includes('judge')).map((u) => findOne('users', 'email', u.email)))).filter((u) => u !== null)
+  for (const c of content.contests) {
+    if (await findOne('contests', 'slug', c.slug)) {
+      count(false)
+      continue
+    }
+    await createContest(c)
+    count(true)
+  }
+
+  async function createContest(c: TContestContent) {
+    const campaign = c.campaign ? campaignIds.get(c.campaign) : undefined
+    const doc = await inTransaction(payload, async (req) => {
+      const vi = await payload.create({
+        collection: 'contests',
+        locale: 'vi',
+        req,
+        data: {
+          _status: 'published',
+          slug: c.slug,
+          campaign: campaign === undefined ? undefined : asId(campaign),
+          title: c.title.vi,
+          theme: c.theme.vi,
+          summary: c.summary.vi,
+          rules: markdown(c.rules.vi),
+          medium: c.medium.vi,
+          opensAt: new Date(c.opensAt).toISOString(),
+          closesAt: new Date(c.closesAt).toISOString(),
+          ageOn: `${c.ageOn}T00:00:00.000Z`,
+          entriesPerChild: c.entriesPerChild,
+          categories: c.categories.map((k) => ({ label: k.label.vi, minAge: k.minAge, maxAge: k.maxAge, prizes: k.prizes.map((p) => ({ label: p.label.vi, count: p.count, reward: p.reward?.vi })) })),
+          rubric: c.rubric.map((r) => ({ criterion: r.criterion.vi, weight: r.weight })),
+          jury: jury.map((j) => asId(j.id)),
+          rounds: c.rounds.map((r) => ({ name: r.name.vi, kind: r.kind, advance: r.advance })),
+          consentVersion: `${c.slug}-1`,
+          contact: c.contact?.vi,
+        },
+      })
+      return payload.update({
+        collection: 'contests',
+        id: vi.id,
+        locale: 'en',
+        req,
+        data: {
+          _status: 'published',
+          title: c.title.en,
+          theme: c.theme.en,
+          summary: c.summary.en,
+          rules: markdown(c.rules.en),
+          medium: c.medium.en,
+          categories: (vi.categories ?? []).map((row, i) => ({
+            ...row,
+            label: c.categories[i]?.label.en ?? row.label,
+            prizes: (row.prizes ?? []).map((p, j) => ({ ...p, label: c.categories[i]?.prizes[j]?.label.en ?? p.label, reward: c.categories[i]?.prizes[j]?.reward?.en ?? p.reward })),
+          })),
+          rubric: (vi.rubric ?? []).map((row, i) => ({ ...row, criterion: c.rubric[i]?.criterion.en ?? row.criterion })),
+          rounds: (vi.rounds ?? []).map((row, i) => ({ ...row, name: c.rounds[i]?.name.en ?? row.name })),
+          contact: c.contact?.en,
+        },
+      })
+    })
+    const communes = content.areas.communes.map((k) => areaIds.get(k.code)).filter((id) => id !== undefined)
+    const sentOn = new Date(new Date(c.opensAt).getTime() + 7 * 24 * 3600 * 1000)
+    const ageDay = new Date(`${c.ageOn}T00:00:00Z`)
+    let n = 0
+    for (const [k, category] of c.categories.entries()) {
+      for (let i = 0; i < c.demoEntries; i++, n++) {
+        const name = demoChild(n + 40)
+        const age = category.minAge + (i % (category.maxAge - category.minAge + 1))
+        const born = new Date(Date.UTC(ageDay.getUTCFullYear() - age - 1, (n * 5) % 12, 2 + (n % 25)))
+        const input = ZEntry.parse({
+          contestId: doc.id,
+          idempotencyKey: `seed-${c.slug}-${k}-${i}`.slice(0, 64).padEnd(16, '0'),
+          title: DREAMS[n % DREAMS.length],
+          statement: 'Tranh minh hoạ (demo).',
+          child: { familyName: name.family, givenName: name.given, birthDate: born.toISOString().slice(0, 10), school: 'Trường minh hoạ (demo)', className: `${Math.max(1, age - 5)}A`, area: String(communes[n % communes.length] ?? '') },
+          submittedBy: i % 2 ? 'school' : 'guardian',
+          contact: { name: 'Người gửi minh hoạ (demo)', phone: '0912345678' },
+          // most families agree to publication; some do not (their pictures show as "a participant from …")
+          consent: { participation: true, childAssent: true, publication: n % 4 !== 3, publicationChild: n % 4 !== 3 },
+        })
+        const outcome = await submitEntry(payload, input, await renderDrawing(n), { now: sentOn, secret: env().secret, mediaDir: env().mediaDir })
+        if (outcome.kind !== 'accepted') throw new Error(`Contest ${c.slug}: demo entry ${n} was not accepted (${outcome.kind})`)
+      }
+    }
+    if (c.demoJudged) await judgeDemoContest(doc)
+  }
+
+  /** The demo jury judges every round (marks made up from the entry and the judge), then the results are published. */
+  async function judgeDemoContest(contest: Contest) {
+    for (const [index, round] of (contest.rounds ?? []).entries()) {
+      const entries = await payload.find({ collection: 'entries', where: { and: [{ contest: { equals: contest.id } }, { reachedRound: { greater_than_equal: index } }] }, depth: 0, limit: 0, pagination: false, sort: 'createdAt', overrideAccess: true })
+      for (const [e, entry] of entries.docs.entries()) {
+        for (const [j, judge] of jury.entries()) {
+          const marks = Object.fromEntries((contest.rubric ?? []).map((r, k) => [r.id ?? '', 4 + ((e * 3 + j + k * 2) % 7)]))
+          // the first judge knows one child and says so
+          const conflict = j === 0 && e === 2
+          const outcome = await submitScore(payload, judge, { entryId: entry.id, roundId: round.id ?? '', conflict, decision: (e + j) % 5 === 0 ? 'no' : 'yes', marks })
+          if (outcome.kind !== 'scored') throw new Error(`Contest ${contest.slug}: demo score refused (${outcome.reason})`)
+        }
+      }
+      await closeRound(payload, contest.id)
+    }
+    // order the ties the demo marks make at a prize boundary, as organisers would, then publish
+    for (let attempt = 0; attempt < 5; attempt++) {
+      const published = await publishResults(payload, contest.id)
+      if (published.kind !== 'ties') return
+      const tied = await payload.find({ collection: 'entries', where: { and: [{ contest: { equals: contest.id } }, { entryCode: { in: published.entryCodes } }] }, depth: 0, limit: 0, pagination: false, sort: 'entryCode', overrideAccess: true })
+      for (const [k, entry] of tied.docs.entries()) await payload.db.updateOne({ collection: 'entries', id: entry.id, data: { tieBreak: k + 1 }, returning: false })
+    }
+    throw new Error(`Contest ${contest.slug}: the demo results could not be published`)
+  }
+
   return report
 }
+
+const DREAMS = ['Em mơ làm bác sĩ', 'Ngôi nhà an toàn của em', 'Em được đi học bơi', 'Cả nhà đón Trung thu', 'Em mơ làm phi công', 'Trường học xanh', 'Em và bạn cùng đọc sách', 'Dòng sông quê em sạch đẹp', 'Em mơ làm cô giáo', 'Công viên cho mọi bạn nhỏ']

@@ -16,8 +16,11 @@
  *   the same moment gets exactly the places there are.
  */
 import { createHash } from 'node:crypto'
+import path from 'node:path'
+import type { Entry } from '../payload-types'
 import type { Pool } from './capacity'
 import { ageOn } from './eligibility'
+import { ASSENT_AGE } from './registrations'
 import type { Id } from './ids'
 
 export const CONTEST_PHASES = {
@@ -39,6 +42,7 @@ export type ContestRules = {
   ageOn?: string | null
   categories?: ContestCategory[] | null
   entriesPerChild?: number | null
+  /** from the judging state (cms/services/judging.ts), not the contest document */
   resultsPublishedAt?: string | null
 }
 
@@ -108,3 +112,26 @@ export function categoryLabel(category: Pick<ContestCategory, 'label' | 'minAge'
   if (category.label) return category.label
   return lang === 'vi' ? `${category.minAge}–${category.maxAge} tuổi` : `ages ${category.minAge}–${category.maxAge}`
 }
+
+/** Entries that take part (hold their places). */
+export const TAKING_PART: readonly string[] = ['submitted']
+
+/** Where processed pictures are kept (private: served only through the entry rules; public copies only while shown). */
+export const artworkDir = (mediaDir: string) => path.join(mediaDir, 'artworks')
+
+/** Whether a consent for `purpose` is in force (given and not withdrawn). */
+export function consentGiven(consents: Entry['consents'], purpose: 'participation' | 'publication', grantedBy?: 'guardian' | 'child'): boolean {
+  return (consents ?? []).some((c) => c.purpose === purpose && (!grantedBy || c.grantedBy === grantedBy) && !c.withdrawnAt)
+}
+
+/**
+ * Whether the public may see this entry with its picture and the child's given name, family
+ * initial, age and commune: it takes part, the guardian agreed to publication, and so did the
+ * child from age 7. Anything else shows as "a participant from <commune>", without the picture.
+ */
+export function mayPublish(entry: Pick<Entry, 'status' | 'consents' | 'child'>): boolean {
+  if (!TAKING_PART.includes(entry.status)) return false
+  if (!consentGiven(entry.consents, 'publication', 'guardian')) return false
+  return (entry.child?.age ?? 0) < ASSENT_AGE || consentGiven(entry.consents, 'publication', 'child')
+}
+

@@ -10,16 +10,20 @@
  * A submission sent again (a double click, a retry after a timeout) is answered from the first:
  * its idempotency key finds it before the picture is processed again.
  */
-import path from 'node:path'
 import { randomInt } from 'node:crypto'
 import type { Payload } from 'payload'
 import type { Contest, Entry } from '../payload-types'
 import type { TEntry } from '../schemas/entry'
 import type { EntryMessageKey } from '../schemas/entry-messages'
+import { entryConfirmation } from '../email/contests'
+import { env } from '../env'
+import { enqueueEmail } from './email/outbox'
 import { processArtwork, removeFile, type ArtworkProblem, type ProcessedArtwork } from './artwork'
 import { allocateBundle, release, type AsyncOps, type BundleAllocation, type CapacityOps, type Claimed, type Want } from './capacity'
 import { localStore, localUnitOps } from './capacity-store'
 import { announceContentChange } from './content-events'
+import { artworkDir, mayPublish } from './contests'
+import { unpublishEntry } from './gallery'
 import { categoryFor, categoryLabel, categoryPool, childPool, contestChildKey, entryClaimant, entryWindowProblem } from './contests'
 import { uniqueViolationOn } from './errors'
 import { asId, idOf, type Id } from './ids'
@@ -35,11 +39,7 @@ export const ENTRY_STATUSES = {
 } as const
 export type EntryStatus = keyof typeof ENTRY_STATUSES
 
-/** Entries that take part (hold their places). */
-export const TAKING_PART: EntryStatus[] = ['submitted']
-
-/** Where processed pictures are kept (private: served only through the entry rules). */
-export const artworkDir = (mediaDir: string) => path.join(mediaDir, 'artworks')
+export { artworkDir, consentGiven, mayPublish, TAKING_PART } from './contests'
 
 /** A code of `length` characters of the reference alphabet (no look-alikes), with at least one digit and one letter. */
 function code(length: number): string {
@@ -111,6 +111,8 @@ const noWaitlist = (): never => {
   throw new Error('Contest entries have no waitlist')
 }
 
+const fileRow = (f: ProcessedArtwork['large']) => ({ file: f.file, width: f.width, height: f.height })
+
 /** Entries as claimants of the capacity engine, over the Local API (every adapter). */
 export function entryOps(payload: Payload): AsyncOps<CapacityOps<NewEntry>> {
   const insert = async (record: NewEntry, reference: string, entryCode: string): Promise<Claimed> => {
@@ -124,9 +126,10 @@ export function entryOps(payload: Payload): AsyncOps<CapacityOps<NewEntry>> {
         reference,
         entryCode,
         status: 'pending',
+        reachedRound: 0,
         contest: asId(contestId),
         child: { ...child, area: asId(child.area as Id) },
-        artwork: artwork ? { large: artwork.large, small: artwork.small } : undefined,
+        artwork: artwork ? { large: fileRow(artwork.large), small: fileRow(artwork.small) } : undefined,
         source: artwork ? artwork.source : undefined,
       },
     })
@@ -165,8 +168,8 @@ export function entryOps(payload: Payload): AsyncOps<CapacityOps<NewEntry>> {
   }
 }
 
-type ContestDoc = Pick<Contest, 'id' | 'opensAt' | 'closesAt' | 'ageOn' | 'categories' | 'entriesPerChild' | 'resultsPublishedAt' | 'consentVersion'>
-const CONTEST_FIELDS = { opensAt: true, closesAt: true, ageOn: true, categories: true, entriesPerChild: true, resultsPublishedAt: true, consentVersion: true } as const
+type ContestDoc = Pick<Contest, 'id' | 'opensAt' | 'closesAt' | 'ageOn' | 'categories' | 'entriesPerChild' | 'consentVersion'>
+const CONTEST_FIELDS = { opensAt: true, closesAt: true, ageOn: true, categories: true, entriesPerChild: true, consentVersion: true } as const
 
 async function publishedContest(payload: Payload, id: Id, lang: 'vi' | 'en'): Promise<ContestDoc> {
   const res = await payload.find({
@@ -298,6 +301,7 @@ async function outcomeOf(payload: Payload, contest: ContestDoc, result: BundleAl
       const fresh = record !== null && result.reference === record.reference
       const stored = fresh ? { entryCode: record.entryCode, category: record.category, child: { age: record.child.age } } : await payload.findByID({ collection: 'entries', id: result.id, depth: 0, select: { entryCode: true, category: true, child: true } })
       const category = (contest.categories ?? []).find((c) => c.id === stored.category)
+      await queueEntryConfirmation(payload, result.id, manageToken)
       return {
         kind: 'accepted',
         id: result.id,
@@ -319,22 +323,6 @@ async function outcomeOf(payload: Payload, contest: ContestDoc, result: BundleAl
       return { kind: 'category-full', category: category ? categoryLabel(category, lang) : '' }
     }
   }
-}
-
-/** Whether a consent for `purpose` is in force (given and not withdrawn). */
-export function consentGiven(consents: Entry['consents'], purpose: 'participation' | 'publication', grantedBy?: 'guardian' | 'child'): boolean {
-  return (consents ?? []).some((c) => c.purpose === purpose && (!grantedBy || c.grantedBy === grantedBy) && !c.withdrawnAt)
-}
-
-/**
- * Whether the public may see this entry with its picture and the child's given name, family
- * initial, age and commune: it takes part, the guardian agreed to publication, and so did the
- * child from age 7. Anything else shows as "a participant from <commune>", without the picture.
- */
-export function mayPublish(entry: Pick<Entry, 'status' | 'consents' | 'child'>): boolean {
-  if (!TAKING_PART.includes(entry.status)) return false
-  if (!consentGiven(entry.consents, 'publication', 'guardian')) return false
-  return (entry.child?.age ?? 0) < ASSENT_AGE || consentGiven(entry.consents, 'publication', 'child')
 }
 
 /** The entry a manage link points to (whatever its status), or null. */
@@ -366,6 +354,8 @@ export function withdrawPublication(payload: Payload, id: Id, by: 'withdrawn' | 
       await payload.update({ collection: 'entries', id, depth: 0, overrideAccess: true, data: { consents } })
       announceContentChange({ source: 'entries', id })
     }
+    // its public copies go, whatever state they were left in
+    await unpublishEntry(payload, id)
     return count
   })
 }
@@ -384,6 +374,7 @@ export function withdrawEntry(payload: Payload, id: Id, now = new Date()): Promi
     await payload.update({ collection: 'entries', id, depth: 0, overrideAccess: true, data: { status: 'withdrawn', withdrawnAt: at, consents } })
     const store = localStore(entryOps(payload))
     for (const part of ['child', 'category'] as const) await store.run(release(entryClaimant(id, part)))
+    await unpublishEntry(payload, id)
     announceContentChange({ source: 'entries', id })
     return true
   })
@@ -420,4 +411,44 @@ export function entryData(entry: Entry, contestTitle: string) {
     sentAt: entry.createdAt,
     withdrawnAt: entry.withdrawnAt ?? null,
   }
+}
+
+/** The family's private page for an entry (the site's route table has the same paths). */
+export function entryManageUrl(serverURL: string, lang: 'vi' | 'en', token: string): string {
+  return `${serverURL}${lang === 'en' ? `/en/entry/${token}/` : `/bai-du-thi/${token}/`}`
+}
+
+/**
+ * Queues the confirmation of an accepted entry to the contact's email (none without one): once
+ * per entry, however often the submission is retried (the outbox's dedupe key).
+ */
+export async function queueEntryConfirmation(payload: Payload, id: Id, manageToken: string): Promise<void> {
+  const entry = await payload.findByID({ collection: 'entries', id, depth: 0, overrideAccess: true })
+  const to = entry.contact?.email
+  if (!to || entry.noticeQueuedAt) return
+  const contestId = idOf(entry.contest)
+  if (contestId === null) return
+  const [vi, en] = await Promise.all((['vi', 'en'] as const).map((locale) => payload.findByID({ collection: 'contests', id: contestId, depth: 0, locale, select: { title: true, closesAt: true, categories: true } })))
+  const categoryIn = (contest: typeof vi, lang: 'vi' | 'en') => {
+    const category = (contest?.categories ?? []).find((c) => c.id === entry.category)
+    return category ? categoryLabel(category, lang) : entry.category
+  }
+  const { serverURL } = env()
+  await enqueueEmail(
+    payload,
+    entryConfirmation({
+      to,
+      language: entry.language === 'en' ? 'en' : 'vi',
+      contactName: entry.contact?.name ?? '',
+      childGivenName: entry.child?.givenName ?? '',
+      reference: entry.reference,
+      title: entry.title,
+      category: { vi: categoryIn(vi, 'vi'), en: categoryIn(en, 'en') },
+      contest: { title: { vi: vi?.title ?? '', en: en?.title ?? vi?.title ?? '' }, closesAt: vi?.closesAt ?? new Date().toISOString() },
+      published: mayPublish(entry),
+      manageUrl: { vi: entryManageUrl(serverURL, 'vi', manageToken), en: entryManageUrl(serverURL, 'en', manageToken) },
+      dedupeKey: `entry-received:${String(id)}`,
+    }),
+  )
+  await payload.db.updateOne({ collection: 'entries', id, data: { noticeQueuedAt: new Date().toISOString() }, returning: false })
 }

@@ -21,12 +21,13 @@ export type ImageCheck =
 
 const roundMegapixels = (pixels: number) => Math.round(pixels / 100_000) / 10
 
-export async function checkImage(bytes: Buffer, maxMegapixels = MAX_MEGAPIXELS): Promise<ImageCheck> {
+/** `input`: the file's bytes, or the path of a file (only its header is read). */
+export async function checkImage(input: Buffer | string, maxMegapixels = MAX_MEGAPIXELS): Promise<ImageCheck> {
   let meta: Metadata
   try {
     // Reads the header only (nothing is decoded). limitInputPixels: false lets us read the header
     // of a huge image and refuse it with our own message.
-    meta = await sharp(bytes, { limitInputPixels: false }).metadata()
+    meta = await sharp(input, { limitInputPixels: false }).metadata()
   } catch {
     return { ok: false, reason: 'unreadable' }
   }
@@ -42,6 +43,12 @@ export async function checkImage(bytes: Buffer, maxMegapixels = MAX_MEGAPIXELS):
 // Uploads are rare and each image is new: libvips' operation cache (up to 50 MB by default) would
 // only hold memory.
 sharp.cache(false)
+// One libvips thread per image. On glibc Linux sharp's default is one per core once MALLOC_ARENA_MAX is set,
+// as the server sets it (server/runtime.ts). Measured with drawing-contest pictures (a 4000×3000
+// JPEG made upright, resized and encoded to WebP: tests/bench/artwork.ts): two threads gave no
+// more images/s than one (JPEG decoding and WebP encoding run on one thread either way) and
+// 5–10 MB more memory; one keeps the other core for pages while an image is processed.
+sharp.concurrency(1)
 
 /** sharp as Payload gets it: the pixel limit is set on every image it opens, whatever options it passes. */
 export const limitedSharp: SharpDependency = (input, options) => sharp(input, { ...options, limitInputPixels: MAX_INPUT_PIXELS })

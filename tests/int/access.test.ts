@@ -47,6 +47,14 @@ const TABLE: Record<string, Record<Op, Record<Who, Verdict>>> = {
   // coordinator creates anywhere per the table, the hook refuses communes they do not cover).
   'aid-recipients': { create: coordinators, read: coordinatorsOfTheArea, update: coordinatorsOfTheArea, delete: adminOnly },
   'hand-overs': { create: coordinators, read: coordinatorsOfTheArea, update: coordinatorsOfTheArea, delete: adminOnly },
+  contests: { create: editors, read: publishedUnlessEditor, update: editors, delete: editors },
+  // A child's entry: organisers (admins, editors) read it whole; a judge reads the entries of the
+  // current round of the contests they sit on, without private fields (none here: this judge sits
+  // on none; tests/int/judging.test.ts covers the rest).
+  entries: { create: nobody, read: editors, update: editors, delete: adminOnly },
+  // A judge reads their own scores (and others' once theirs is sent: judging.test.ts).
+  scores: { create: nobody, read: row('no', 'yes', 'yes', 'no', 'own', 'no', 'no'), update: nobody, delete: adminOnly },
+  'contest-states': { create: nobody, read: staff, update: nobody, delete: adminOnly },
   claims: { create: nobody, read: adminOnly, update: nobody, delete: nobody },
   'email-outbox': { create: nobody, read: adminOnly, update: adminOnly, delete: nobody },
   'audit-log': { create: nobody, read: adminOnly, update: nobody, delete: nobody },
@@ -78,6 +86,8 @@ function verdict(result: boolean | Where, userId: number | string | undefined, a
   const json = JSON.stringify(result)
   if (json === JSON.stringify({ _status: { equals: 'published' } })) return 'published'
   const ownRow = { id: { equals: userId } }
+  const ownScore = { judge: { equals: userId } }
+  if (userId !== undefined && json === JSON.stringify(ownScore)) return 'own'
   const ownPreference = { and: [{ 'user.value': { equals: userId } }, { 'user.relationTo': { equals: 'users' } }] }
   if (userId !== undefined && (json === JSON.stringify(ownRow) || json === JSON.stringify(ownPreference))) return 'own'
   for (const path of ['area', 'event.area']) if (areas.length && json === JSON.stringify({ [path]: { in: areas } })) return 'their-areas'

@@ -11,7 +11,8 @@ const dayAndTime = { pickerAppearance: 'dayAndTime' as const, displayFormat: 'dd
  * categories (by age on a set day) with their prizes, how many entries a child may send, the
  * jury and how it scores. Written by editors, with drafts, preview and scheduled publishing like
  * campaigns; the public sees published contests, and their results once an organiser publishes
- * them. The phase (announced, open, judging, results) is worked out from the dates, never typed.
+ * them. The phase (announced, open, judging, results) is worked out from the dates and the judging
+ * state (contest-states), never typed.
  */
 export const Contests: CollectionConfig = {
   slug: 'contests',
@@ -111,14 +112,40 @@ export const Contests: CollectionConfig = {
         },
       ],
     },
+    {
+      name: 'rounds',
+      type: 'array',
+      label: { vi: 'Vòng chấm', en: 'Judging rounds' },
+      labels: { singular: { vi: 'Vòng', en: 'Round' }, plural: { vi: 'Các vòng', en: 'Rounds' } },
+      admin: {
+        description: {
+          vi: 'Theo thứ tự. Mỗi vòng chấm những bài đã qua vòng trước. Vòng "Có/Không": bài qua khi ít nhất một nửa giám khảo chọn Có. Vòng chấm điểm: theo tiêu chí; nếu không phải vòng cuối, số bài đi tiếp mỗi bảng.',
+          en: 'In order. Each round scores the entries that passed the one before. A yes/no round: an entry passes when at least half the judges say yes. A rubric round: by the criteria; when it is not the last, how many per category go on.',
+        },
+      },
+      fields: [
+        {
+          type: 'row',
+          fields: [
+            { name: 'name', type: 'text', required: true, localized: true, label: { vi: 'Tên vòng', en: 'Name' } },
+            {
+              name: 'kind',
+              type: 'select',
+              required: true,
+              defaultValue: 'rubric',
+              options: [
+                { value: 'yes-no', label: { vi: 'Có / Không (sơ khảo)', en: 'Yes / no (shortlist)' } },
+                { value: 'rubric', label: { vi: 'Chấm điểm theo tiêu chí', en: 'Scored by the rubric' } },
+              ],
+              label: { vi: 'Cách chấm', en: 'How' },
+            },
+            { name: 'advance', type: 'number', min: 1, label: { vi: 'Số bài đi tiếp mỗi bảng', en: 'Entries going on per category' } },
+          ],
+        },
+      ],
+    },
     { name: 'jury', type: 'relationship', relationTo: 'users', hasMany: true, label: { vi: 'Ban giám khảo', en: 'Jury' }, filterOptions: { roles: { in: ['judge'] } } },
     { name: 'consentVersion', type: 'text', required: true, defaultValue: '2026-1', label: { vi: 'Phiên bản nội dung đồng ý', en: 'Consent wording version' }, admin: { position: 'sidebar' } },
     { name: 'contact', type: 'text', localized: true, label: { vi: 'Liên hệ ban tổ chức', en: 'Organisers\u2019 contact' } },
-    {
-      name: 'resultsPublishedAt',
-      type: 'date',
-      label: { vi: 'Công bố kết quả lúc', en: 'Results published at' },
-      admin: { position: 'sidebar', readOnly: true, date: dayAndTime },
-    },
   ],
 }

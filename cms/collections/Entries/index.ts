@@ -1,12 +1,12 @@
 import type { CollectionConfig, Field, FieldAccess } from 'payload'
-import { checkRole, isAdmin, nobody, type Role } from '../../access/roles'
+import { checkRole, isAdmin, nobody } from '../../access/roles'
 import { operationsOnly } from '../../fields/operationsOnly'
 import { ENTRY_STATUSES } from '../../services/entries'
+import { CONTEST_ORGANISERS, judgeEntryScope } from '../../services/judging'
+import { auditEntryAccess, auditEntryChange } from './hooks/auditStaffAccess'
 import { releasePlacesOnDelete } from './hooks/releasePlacesOnDelete'
 
-/** Who organises contests: reads entries whole and works on them. */
-export const ORGANISERS: readonly Role[] = ['admin', 'editor']
-const organiser: FieldAccess = ({ req }) => checkRole(ORGANISERS, req.user)
+const organiser: FieldAccess = ({ req }) => checkRole(CONTEST_ORGANISERS, req.user)
 /** A child's private information: organisers only — never a judge (who sees the picture, its title and statement, the category and the entry code). */
 const privately = { read: organiser }
 const hidden = { hidden: true }
@@ -46,13 +46,15 @@ export const Entries: CollectionConfig = {
   },
   defaultSort: '-createdAt',
   access: {
-    read: ({ req }) => checkRole(ORGANISERS, req.user),
+    // organisers: every entry; judges: those in the current round of their contests, without any private field
+    read: judgeEntryScope,
     create: nobody,
-    update: ({ req }) => checkRole(ORGANISERS, req.user),
+    update: ({ req }) => checkRole(CONTEST_ORGANISERS, req.user),
     delete: isAdmin,
   },
   indexes: [{ fields: ['contest', 'category', 'status'] }],
-  hooks: { afterDelete: [releasePlacesOnDelete] },
+  // every staff read or change is logged (who, what, when); the server's own calls are not
+  hooks: { afterDelete: [releasePlacesOnDelete], afterOperation: [auditEntryAccess], afterChange: [auditEntryChange] },
   fields: operationsOnly(
     [
       { name: 'entryCode', type: 'text', required: true, unique: true, label: { vi: 'Mã bài (giám khảo thấy)', en: 'Entry code (what judges see)' }, admin: { readOnly: true } },
@@ -70,6 +72,17 @@ export const Entries: CollectionConfig = {
       },
       { name: 'title', type: 'text', required: true, label: { vi: 'Tên tranh', en: 'Title' } },
       { name: 'statement', type: 'textarea', label: { vi: 'Lời giới thiệu của em', en: 'About the picture' } },
+      { name: 'reachedRound', type: 'number', required: true, defaultValue: 0, min: 0, label: { vi: 'Đã vào vòng (0 = vòng đầu)', en: 'Reached round (0 = the first)' }, admin: { position: 'sidebar', readOnly: true } },
+      {
+        name: 'award',
+        type: 'group',
+        label: { vi: 'Giải', en: 'Award' },
+        admin: { position: 'sidebar', readOnly: true },
+        fields: [
+          { name: 'prize', type: 'text', label: { vi: 'Giải (mã)', en: 'Prize (id)' } },
+          { name: 'rank', type: 'number', label: { vi: 'Thứ hạng', en: 'Rank' } },
+        ],
+      },
       {
         name: 'artwork',
         type: 'group',
@@ -163,7 +176,8 @@ export const Entries: CollectionConfig = {
                 },
                 { name: 'wordingVersion', type: 'text', required: true, label: { vi: 'Phiên bản nội dung', en: 'Wording version' } },
                 { name: 'grantedAt', type: 'date', required: true, label: { vi: 'Lúc', en: 'At' }, admin: when },
-                { name: 'withdrawnAt', type: 'date', label: { vi: 'Hết hiệu lực lúc', en: 'Ended at' }, admin: when },
+                { name: 'tieBreak', type: 'number', min: 1, label: { vi: 'Thứ tự khi bằng điểm', en: 'Order among equal scores' }, admin: { position: 'sidebar', description: { vi: 'Ban tổ chức quyết định khi các bài bằng điểm ở ranh giới giải (1 đứng trước).', en: 'The organisers decide when entries tie at a prize boundary (1 goes first).' } } },
+        { name: 'withdrawnAt', type: 'date', label: { vi: 'Hết hiệu lực lúc', en: 'Ended at' }, admin: when },
                 {
                   name: 'endReason',
                   type: 'select',
@@ -185,13 +199,25 @@ export const Entries: CollectionConfig = {
           { name: 'height', type: 'number', label: { vi: 'Cao', en: 'Height' } },
           { name: 'bytes', type: 'number', label: { vi: 'Dung lượng (byte)', en: 'Size (bytes)' } },
         ] },
+        { name: 'tieBreak', type: 'number', min: 1, label: { vi: 'Thứ tự khi bằng điểm', en: 'Order among equal scores' }, admin: { position: 'sidebar', description: { vi: 'Ban tổ chức quyết định khi các bài bằng điểm ở ranh giới giải (1 đứng trước).', en: 'The organisers decide when entries tie at a prize boundary (1 goes first).' } } },
         { name: 'withdrawnAt', type: 'date', label: { vi: 'Rút bài lúc', en: 'Withdrawn at' }, admin: { position: 'sidebar', ...when } },
+        {
+          name: 'gallery',
+          type: 'group',
+          label: { vi: 'Bản công khai (khi được đồng ý và đã công bố kết quả)', en: 'Public copies (with consent, once results are out)' },
+          admin: { readOnly: true, description: { vi: 'Xoá ngay khi gia đình rút sự đồng ý hoặc rút bài.', en: 'Deleted as soon as the family withdraws consent or the entry.' } },
+          fields: [
+            { name: 'large', type: 'group', label: { vi: 'Cỡ lớn', en: 'Large' }, fields: artworkFile },
+            { name: 'small', type: 'group', label: { vi: 'Cỡ nhỏ', en: 'Small' }, fields: artworkFile },
+            { name: 'share', type: 'group', label: { vi: 'Ảnh chia sẻ', en: 'Share image' }, fields: artworkFile },
+          ],
+        },
         { name: 'childKey', type: 'text', required: true, index: true, admin: hidden },
         { name: 'manageTokenHash', type: 'text', required: true, unique: true, admin: hidden },
         { name: 'idempotencyKey', type: 'text', required: true, unique: true, admin: hidden },
         { name: 'noticeQueuedAt', type: 'date', admin: hidden },
       ]),
     ],
-    [],
+    ['tieBreak'],
   ),
 }

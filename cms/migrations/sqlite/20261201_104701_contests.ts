@@ -61,6 +61,26 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   );
   `)
   await db.run(sql`CREATE UNIQUE INDEX \`contests_rubric_locales_locale_parent_id_unique\` ON \`contests_rubric_locales\` (\`_locale\`,\`_parent_id\`);`)
+  await db.run(sql`CREATE TABLE \`contests_rounds\` (
+  	\`_order\` integer NOT NULL,
+  	\`_parent_id\` integer NOT NULL,
+  	\`id\` text PRIMARY KEY NOT NULL,
+  	\`kind\` text DEFAULT 'rubric',
+  	\`advance\` numeric,
+  	FOREIGN KEY (\`_parent_id\`) REFERENCES \`contests\`(\`id\`) ON UPDATE no action ON DELETE cascade
+  );
+  `)
+  await db.run(sql`CREATE INDEX \`contests_rounds_order_idx\` ON \`contests_rounds\` (\`_order\`);`)
+  await db.run(sql`CREATE INDEX \`contests_rounds_parent_id_idx\` ON \`contests_rounds\` (\`_parent_id\`);`)
+  await db.run(sql`CREATE TABLE \`contests_rounds_locales\` (
+  	\`name\` text,
+  	\`id\` integer PRIMARY KEY NOT NULL,
+  	\`_locale\` text NOT NULL,
+  	\`_parent_id\` text NOT NULL,
+  	FOREIGN KEY (\`_parent_id\`) REFERENCES \`contests_rounds\`(\`id\`) ON UPDATE no action ON DELETE cascade
+  );
+  `)
+  await db.run(sql`CREATE UNIQUE INDEX \`contests_rounds_locales_locale_parent_id_unique\` ON \`contests_rounds_locales\` (\`_locale\`,\`_parent_id\`);`)
   await db.run(sql`CREATE TABLE \`contests\` (
   	\`id\` integer PRIMARY KEY NOT NULL,
   	\`slug\` text,
@@ -71,7 +91,6 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   	\`age_on\` text,
   	\`entries_per_child\` numeric DEFAULT 1,
   	\`consent_version\` text DEFAULT '2026-1',
-  	\`results_published_at\` text,
   	\`updated_at\` text DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now')) NOT NULL,
   	\`created_at\` text DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now')) NOT NULL,
   	\`_status\` text DEFAULT 'draft',
@@ -176,6 +195,27 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   );
   `)
   await db.run(sql`CREATE UNIQUE INDEX \`_contests_v_version_rubric_locales_locale_parent_id_unique\` ON \`_contests_v_version_rubric_locales\` (\`_locale\`,\`_parent_id\`);`)
+  await db.run(sql`CREATE TABLE \`_contests_v_version_rounds\` (
+  	\`_order\` integer NOT NULL,
+  	\`_parent_id\` integer NOT NULL,
+  	\`id\` integer PRIMARY KEY NOT NULL,
+  	\`kind\` text DEFAULT 'rubric',
+  	\`advance\` numeric,
+  	\`_uuid\` text,
+  	FOREIGN KEY (\`_parent_id\`) REFERENCES \`_contests_v\`(\`id\`) ON UPDATE no action ON DELETE cascade
+  );
+  `)
+  await db.run(sql`CREATE INDEX \`_contests_v_version_rounds_order_idx\` ON \`_contests_v_version_rounds\` (\`_order\`);`)
+  await db.run(sql`CREATE INDEX \`_contests_v_version_rounds_parent_id_idx\` ON \`_contests_v_version_rounds\` (\`_parent_id\`);`)
+  await db.run(sql`CREATE TABLE \`_contests_v_version_rounds_locales\` (
+  	\`name\` text,
+  	\`id\` integer PRIMARY KEY NOT NULL,
+  	\`_locale\` text NOT NULL,
+  	\`_parent_id\` integer NOT NULL,
+  	FOREIGN KEY (\`_parent_id\`) REFERENCES \`_contests_v_version_rounds\`(\`id\`) ON UPDATE no action ON DELETE cascade
+  );
+  `)
+  await db.run(sql`CREATE UNIQUE INDEX \`_contests_v_version_rounds_locales_locale_parent_id_unique\` ON \`_contests_v_version_rounds_locales\` (\`_locale\`,\`_parent_id\`);`)
   await db.run(sql`CREATE TABLE \`_contests_v\` (
   	\`id\` integer PRIMARY KEY NOT NULL,
   	\`parent_id\` integer,
@@ -187,7 +227,6 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   	\`version_age_on\` text,
   	\`version_entries_per_child\` numeric DEFAULT 1,
   	\`version_consent_version\` text DEFAULT '2026-1',
-  	\`version_results_published_at\` text,
   	\`version_updated_at\` text,
   	\`version_created_at\` text,
   	\`version__status\` text DEFAULT 'draft',
@@ -249,6 +288,7 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   	\`granted_by\` text NOT NULL,
   	\`wording_version\` text NOT NULL,
   	\`granted_at\` text NOT NULL,
+  	\`tie_break\` numeric,
   	\`withdrawn_at\` text,
   	\`end_reason\` text,
   	FOREIGN KEY (\`_parent_id\`) REFERENCES \`entries\`(\`id\`) ON UPDATE no action ON DELETE cascade
@@ -264,6 +304,9 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   	\`status\` text DEFAULT 'pending' NOT NULL,
   	\`title\` text NOT NULL,
   	\`statement\` text,
+  	\`reached_round\` numeric DEFAULT 0 NOT NULL,
+  	\`award_prize\` text,
+  	\`award_rank\` numeric,
   	\`artwork_large_file\` text,
   	\`artwork_large_width\` numeric,
   	\`artwork_large_height\` numeric,
@@ -287,7 +330,17 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   	\`source_width\` numeric,
   	\`source_height\` numeric,
   	\`source_bytes\` numeric,
+  	\`tie_break\` numeric,
   	\`withdrawn_at\` text,
+  	\`gallery_large_file\` text,
+  	\`gallery_large_width\` numeric,
+  	\`gallery_large_height\` numeric,
+  	\`gallery_small_file\` text,
+  	\`gallery_small_width\` numeric,
+  	\`gallery_small_height\` numeric,
+  	\`gallery_share_file\` text,
+  	\`gallery_share_width\` numeric,
+  	\`gallery_share_height\` numeric,
   	\`child_key\` text NOT NULL,
   	\`manage_token_hash\` text NOT NULL,
   	\`idempotency_key\` text NOT NULL,
@@ -309,10 +362,65 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   await db.run(sql`CREATE INDEX \`entries_updated_at_idx\` ON \`entries\` (\`updated_at\`);`)
   await db.run(sql`CREATE INDEX \`entries_created_at_idx\` ON \`entries\` (\`created_at\`);`)
   await db.run(sql`CREATE INDEX \`contest_category_status_idx\` ON \`entries\` (\`contest_id\`,\`category\`,\`status\`);`)
+  await db.run(sql`CREATE TABLE \`scores_marks\` (
+  	\`_order\` integer NOT NULL,
+  	\`_parent_id\` integer NOT NULL,
+  	\`id\` text PRIMARY KEY NOT NULL,
+  	\`criterion\` text NOT NULL,
+  	\`mark\` numeric NOT NULL,
+  	FOREIGN KEY (\`_parent_id\`) REFERENCES \`scores\`(\`id\`) ON UPDATE no action ON DELETE cascade
+  );
+  `)
+  await db.run(sql`CREATE INDEX \`scores_marks_order_idx\` ON \`scores_marks\` (\`_order\`);`)
+  await db.run(sql`CREATE INDEX \`scores_marks_parent_id_idx\` ON \`scores_marks\` (\`_parent_id\`);`)
+  await db.run(sql`CREATE TABLE \`scores\` (
+  	\`id\` integer PRIMARY KEY NOT NULL,
+  	\`key\` text NOT NULL,
+  	\`contest_id\` integer NOT NULL,
+  	\`entry_id\` integer NOT NULL,
+  	\`judge_id\` integer NOT NULL,
+  	\`round\` text NOT NULL,
+  	\`entry_round\` text NOT NULL,
+  	\`conflict\` integer DEFAULT false,
+  	\`decision\` text,
+  	\`total\` numeric,
+  	\`comment\` text,
+  	\`updated_at\` text DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now')) NOT NULL,
+  	\`created_at\` text DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now')) NOT NULL,
+  	FOREIGN KEY (\`contest_id\`) REFERENCES \`contests\`(\`id\`) ON UPDATE no action ON DELETE set null,
+  	FOREIGN KEY (\`entry_id\`) REFERENCES \`entries\`(\`id\`) ON UPDATE no action ON DELETE set null,
+  	FOREIGN KEY (\`judge_id\`) REFERENCES \`users\`(\`id\`) ON UPDATE no action ON DELETE set null
+  );
+  `)
+  await db.run(sql`CREATE UNIQUE INDEX \`scores_key_idx\` ON \`scores\` (\`key\`);`)
+  await db.run(sql`CREATE INDEX \`scores_contest_idx\` ON \`scores\` (\`contest_id\`);`)
+  await db.run(sql`CREATE INDEX \`scores_entry_idx\` ON \`scores\` (\`entry_id\`);`)
+  await db.run(sql`CREATE INDEX \`scores_judge_idx\` ON \`scores\` (\`judge_id\`);`)
+  await db.run(sql`CREATE INDEX \`scores_entry_round_idx\` ON \`scores\` (\`entry_round\`);`)
+  await db.run(sql`CREATE INDEX \`scores_updated_at_idx\` ON \`scores\` (\`updated_at\`);`)
+  await db.run(sql`CREATE INDEX \`scores_created_at_idx\` ON \`scores\` (\`created_at\`);`)
+  await db.run(sql`CREATE INDEX \`contest_round_idx\` ON \`scores\` (\`contest_id\`,\`round\`);`)
+  await db.run(sql`CREATE TABLE \`contest_states\` (
+  	\`id\` integer PRIMARY KEY NOT NULL,
+  	\`contest_id\` integer NOT NULL,
+  	\`rounds_closed\` numeric DEFAULT 0 NOT NULL,
+  	\`results_published_at\` text,
+  	\`updated_at\` text DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now')) NOT NULL,
+  	\`created_at\` text DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now')) NOT NULL,
+  	FOREIGN KEY (\`contest_id\`) REFERENCES \`contests\`(\`id\`) ON UPDATE no action ON DELETE set null
+  );
+  `)
+  await db.run(sql`CREATE UNIQUE INDEX \`contest_states_contest_idx\` ON \`contest_states\` (\`contest_id\`);`)
+  await db.run(sql`CREATE INDEX \`contest_states_updated_at_idx\` ON \`contest_states\` (\`updated_at\`);`)
+  await db.run(sql`CREATE INDEX \`contest_states_created_at_idx\` ON \`contest_states\` (\`created_at\`);`)
   await db.run(sql`ALTER TABLE \`payload_locked_documents_rels\` ADD \`contests_id\` integer REFERENCES contests(id);`)
   await db.run(sql`ALTER TABLE \`payload_locked_documents_rels\` ADD \`entries_id\` integer REFERENCES entries(id);`)
+  await db.run(sql`ALTER TABLE \`payload_locked_documents_rels\` ADD \`scores_id\` integer REFERENCES scores(id);`)
+  await db.run(sql`ALTER TABLE \`payload_locked_documents_rels\` ADD \`contest_states_id\` integer REFERENCES contest_states(id);`)
   await db.run(sql`CREATE INDEX \`payload_locked_documents_rels_contests_id_idx\` ON \`payload_locked_documents_rels\` (\`contests_id\`);`)
   await db.run(sql`CREATE INDEX \`payload_locked_documents_rels_entries_id_idx\` ON \`payload_locked_documents_rels\` (\`entries_id\`);`)
+  await db.run(sql`CREATE INDEX \`payload_locked_documents_rels_scores_id_idx\` ON \`payload_locked_documents_rels\` (\`scores_id\`);`)
+  await db.run(sql`CREATE INDEX \`payload_locked_documents_rels_contest_states_id_idx\` ON \`payload_locked_documents_rels\` (\`contest_states_id\`);`)
 }
 
 export async function down({ db, payload, req }: MigrateDownArgs): Promise<void> {
@@ -322,6 +430,8 @@ export async function down({ db, payload, req }: MigrateDownArgs): Promise<void>
   await db.run(sql`DROP TABLE \`contests_categories_locales\`;`)
   await db.run(sql`DROP TABLE \`contests_rubric\`;`)
   await db.run(sql`DROP TABLE \`contests_rubric_locales\`;`)
+  await db.run(sql`DROP TABLE \`contests_rounds\`;`)
+  await db.run(sql`DROP TABLE \`contests_rounds_locales\`;`)
   await db.run(sql`DROP TABLE \`contests\`;`)
   await db.run(sql`DROP TABLE \`contests_locales\`;`)
   await db.run(sql`DROP TABLE \`contests_rels\`;`)
@@ -331,11 +441,16 @@ export async function down({ db, payload, req }: MigrateDownArgs): Promise<void>
   await db.run(sql`DROP TABLE \`_contests_v_version_categories_locales\`;`)
   await db.run(sql`DROP TABLE \`_contests_v_version_rubric\`;`)
   await db.run(sql`DROP TABLE \`_contests_v_version_rubric_locales\`;`)
+  await db.run(sql`DROP TABLE \`_contests_v_version_rounds\`;`)
+  await db.run(sql`DROP TABLE \`_contests_v_version_rounds_locales\`;`)
   await db.run(sql`DROP TABLE \`_contests_v\`;`)
   await db.run(sql`DROP TABLE \`_contests_v_locales\`;`)
   await db.run(sql`DROP TABLE \`_contests_v_rels\`;`)
   await db.run(sql`DROP TABLE \`entries_consents\`;`)
   await db.run(sql`DROP TABLE \`entries\`;`)
+  await db.run(sql`DROP TABLE \`scores_marks\`;`)
+  await db.run(sql`DROP TABLE \`scores\`;`)
+  await db.run(sql`DROP TABLE \`contest_states\`;`)
   await db.run(sql`PRAGMA foreign_keys=OFF;`)
   await db.run(sql`CREATE TABLE \`__new_payload_locked_documents_rels\` (
   	\`id\` integer PRIMARY KEY NOT NULL,
