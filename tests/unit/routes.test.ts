@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { manageLink } from '../../cms/email/signup'
+import { entryManageUrl } from '../../cms/services/entries'
 import { alternatePath, href, isPrivate, LANGS, matchRoute, NAV, newsPageHref, pathFor, ROUTES, type RouteName } from '../../site/i18n/routes'
 
 describe('public URLs', () => {
@@ -96,5 +97,8 @@ describe('public URLs', () => {
     for (const path of ['/cuoc-thi/uoc-mo/enter/', '/bai-du-thi/ngan/', `/bai-du-thi/${token}/tranh.jpg`, `/bai-du-thi/${token}/tranh.webp/`, '/cuoc-thi/uoc-mo/gui-tranh/thua/']) expect(matchRoute(path), path).toBeNull()
     for (const name of ['enter', 'entry', 'entryData', 'entryPicture'] as const) expect(isPrivate(name), name).toBe(true)
     expect(NAV).toContain('contests')
+    // the confirmation email's link is the entry's page
+    expect(entryManageUrl('https://x.vn', 'vi', token)).toBe(`https://x.vn${href('entry', 'vi', { token })}`)
+    expect(entryManageUrl('https://x.vn', 'en', token)).toBe(`https://x.vn${href('entry', 'en', { token })}`)
   })
 })

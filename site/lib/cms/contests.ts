@@ -21,6 +21,7 @@ import type { Area, Contest, Entry } from '../../../cms/payload-types'
 import { ENTRY_MESSAGES, entryErrors, ZEntry, type EntryMessageKey } from '../../../cms/schemas/entry'
 import { audit, changeOf } from '../../../cms/services/audit'
 import { categoryLabel, contestPhase, type ContestPhase } from '../../../cms/services/contests'
+import { judgingStates, type JudgingState } from '../../../cms/services/contest-state'
 import { ContestNotFound, artworkDir, consentGiven, entryByToken, entryData, mayPublish, submitEntry, withdrawEntry, withdrawPublication, type EntryRefusal } from '../../../cms/services/entries'
 import { entryFormOf, issueFormToken, type FormTokenProblem } from '../../../cms/services/form-guard'
 import { idOf } from '../../../cms/services/ids'
@@ -33,8 +34,8 @@ import { maskEmail } from './signup'
 /** The short side a picture needs for the jury to see it (the picture checks' own figure, cms/services/artwork.ts). */
 export const MIN_PICTURE_SIDE = 200
 
-/** A published contest as its pages show it: the phase (worked out, never typed) and how many entries take part. */
-export type PublicContest = Contest & { phase: ContestPhase; entriesReceived: number }
+/** A published contest as its pages show it: the phase (worked out, never typed), when its results were published, and how many entries take part. */
+export type PublicContest = Contest & { phase: ContestPhase; resultsPublishedAt: string | null; entriesReceived: number }
 
 /** A commune a child may live in, with its province when the site has several. */
 export type Commune = { id: string; name: string; province: string | null }
@@ -51,7 +52,12 @@ export function contestsApi(payload: Payload) {
    */
   const entriesReceived = async (contestId: number): Promise<number> =>
     (await payload.count({ collection: 'entries', where: { and: [{ contest: { equals: contestId } }, { status: { equals: 'submitted' } }] }, overrideAccess: true })).totalDocs
-  const withPhase = async (contest: Contest, now: Date): Promise<PublicContest> => ({ ...contest, phase: contestPhase(contest, now), entriesReceived: await entriesReceived(contest.id) })
+  /** The phase from the dates and, once published, the results (the judging state, cms/services/contest-state.ts). */
+  const phaseOf = (contest: Contest, state: JudgingState | undefined, now: Date): ContestPhase => contestPhase({ ...contest, resultsPublishedAt: state?.resultsPublishedAt ?? null }, now)
+  const withPhase = async (contest: Contest, now: Date, state?: JudgingState): Promise<PublicContest> => {
+    const judging = state ?? (await judgingStates(payload, [contest.id])).get(String(contest.id))
+    return { ...contest, phase: phaseOf(contest, judging, now), resultsPublishedAt: judging?.resultsPublishedAt ?? null, entriesReceived: await entriesReceived(contest.id) }
+  }
   const findBySlug = async (lang: Lang, slug: string) => {
     const res = await payload.find({ collection: 'contests', locale: lang, depth: 1, limit: 1, where: { and: [published, { slug: { equals: slug } }] }, ...asPublic })
     return res.docs[0] ?? null
@@ -60,7 +66,8 @@ export function contestsApi(payload: Payload) {
     /** Published contests: open ones first, then upcoming, judging, with results; newest deadline first within each. */
     async list(lang: Lang, now = new Date()): Promise<PublicContest[]> {
       const res = await payload.find({ collection: 'contests', locale: lang, depth: 1, sort: '-closesAt', limit: 100, where: published, ...asPublic })
-      const contests = await Promise.all(res.docs.map((c) => withPhase(c, now)))
+      const states = await judgingStates(payload, res.docs.map((c) => c.id))
+      const contests = await Promise.all(res.docs.map((c) => withPhase(c, now, states.get(String(c.id)))))
       return contests.sort((a, b) => PHASE_ORDER[a.phase] - PHASE_ORDER[b.phase])
     },
 
@@ -75,7 +82,9 @@ export function contestsApi(payload: Payload) {
     /** A published contest as its entry form needs it (no count). */
     async forEntry(lang: Lang, slug: string, now = new Date()): Promise<(Contest & { phase: ContestPhase }) | null> {
       const contest = await findBySlug(lang, slug)
-      return contest ? { ...contest, phase: contestPhase(contest, now) } : null
+      if (!contest) return null
+      const state = (await judgingStates(payload, [contest.id])).get(String(contest.id))
+      return { ...contest, phase: phaseOf(contest, state, now) }
     },
 
     /** Every commune of the province(s), by name: where a child may live. */
