@@ -17,7 +17,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { entryFormOf, issueFormToken } from '../../cms/services/form-guard'
 import { browserSkipReason, launchBrowser } from '../helpers/browser'
 import { fillEntry, noisyPng, openContest, phoneJpeg, type TestContest } from '../helpers/contest'
+import { freePort } from '../helpers/ports'
 import { type RunningServer, startServer } from '../helpers/server'
+import { createSmtp, type TestSmtp } from '../helpers/smtp'
 import { adminToken, api, newKey, TEST_SECRET } from '../helpers/signup'
 
 const skip = browserSkipReason()
@@ -64,6 +66,7 @@ function rawRequest(url: string, options: { path: string; headers: Record<string
 
 describe.skipIf(skip)('drawing contests', () => {
   let server: RunningServer
+  let smtp: TestSmtp
   let browser: Browser
   let admin: string
   let contest: TestContest
@@ -72,7 +75,13 @@ describe.skipIf(skip)('drawing contests', () => {
   let commune = ''
 
   beforeAll(async () => {
-    ;[server, browser, jpeg] = await Promise.all([startServer({ env: { PAYLOAD_SECRET: TEST_SECRET, FORM_MIN_SECONDS: '0', TRUST_PROXY: '1' } }), launchBrowser(), phoneJpeg()])
+    smtp = createSmtp(await freePort())
+    await smtp.start()
+    ;[server, browser, jpeg] = await Promise.all([
+      startServer({ env: { SMTP_HOST: '127.0.0.1', SMTP_PORT: String(smtp.port), PAYLOAD_SECRET: TEST_SECRET, FORM_MIN_SECONDS: '0', TRUST_PROXY: '1' } }),
+      launchBrowser(),
+      phoneJpeg(),
+    ])
     admin = await adminToken(server.url)
     contest = await openContest(server.url, admin)
     commune = String((await api<{ docs: { id: number }[] }>(server.url, admin, '/areas?where[level][equals]=commune&limit=1&depth=0')).docs[0]?.id ?? '')
@@ -81,6 +90,7 @@ describe.skipIf(skip)('drawing contests', () => {
     for (const c of contexts) await c.close()
     await browser?.close()
     await server?.stop()
+    await smtp?.stop()
   })
 
   /** A cheap phone without JavaScript, from its own address (the per-address rate limit counts apart). */
@@ -99,7 +109,7 @@ describe.skipIf(skip)('drawing contests', () => {
   it('a family on a phone without JavaScript reads the contest, sends a picture taken sideways, gets the reference and category, and manages the entry', async () => {
     const page = await phone('203.0.113.60')
     await page.goto(`${server.url}/cuoc-thi/`)
-    await page.getByRole('link', { name: 'Ước mơ của em 2027' }).click()
+    await page.getByRole('link', { name: contest.title }).click()
     const contestText = await text(page)
     expect(contestText).toMatch(/Còn \d+ ngày — hạn cuối 17:00 ngày 15\/05\/2027/)
     for (const category of ['6–8 tuổi', '9–11 tuổi', '12–15 tuổi']) expect(contestText).toContain(category)
@@ -120,7 +130,7 @@ describe.skipIf(skip)('drawing contests', () => {
     const reference = (await page.locator('.reference').textContent())?.trim() ?? ''
     expect(reference).toMatch(/^VE-[2-9A-HJKMNP-TW-Z]{6}$/)
     expect(answer).toContain('Đã nhận bài dự thi!')
-    expect(answer).toContain('Bảng thi: 9–11 tuổi (em 9 tuổi, tính vào ngày 01/06/2027).')
+    expect(await page.locator('.entry-answer .facts').innerText()).toMatch(/^Bảng thi\s+(Bảng B: )?9–11 tuổi\s+Tuổi của em\s+9 tuổi \(tính vào ngày 01\/06\/2027\)$/)
     expect(answer).toContain('Thư xác nhận được gửi đến bo***@example.vn.')
 
     const [stored] = await entriesOf('Lan')
@@ -133,6 +143,11 @@ describe.skipIf(skip)('drawing contests', () => {
     // the family's private page: its own small picture, upright and without metadata, never kept by a cache
     await page.getByRole('link', { name: 'Mở trang quản lý bài' }).click()
     const managePath = new URL(page.url()).pathname
+    // the confirmation brings the same private link
+    const mail = await smtp.waitFor((m) => (m.subject ?? '').includes(reference), 60_000)
+    expect(mail.subject).toBe(`Đã nhận bài dự thi ${reference} / Entry received: ${contest.title}`)
+    expect(JSON.stringify(mail.to)).toContain('bo.nguyen@example.vn')
+    expect(mail.html).toContain(`${server.url}${managePath}`)
     expect(managePath).toMatch(/^\/bai-du-thi\/[A-Za-z0-9_-]{43}\/$/)
     expect(await text(page)).toContain(reference)
     expect(await text(page)).toContain('Được công bố: khi có kết quả, bức tranh có thể được công bố kèm "Lan N., 9 tuổi,')
@@ -207,7 +222,7 @@ describe.skipIf(skip)('drawing contests', () => {
     await page.getByRole('button', { name: 'Gửi bài dự thi' }).click()
     await page.locator('.reference').waitFor()
     const first = (await page.locator('.reference').textContent())?.trim()
-    expect(await text(page)).toContain('Bảng thi: 6–8 tuổi (em 8 tuổi')
+    expect(await page.locator('.entry-answer .facts').innerText()).toMatch(/6–8 tuổi\s+Tuổi của em\s+8 tuổi/)
     expect(await text(page)).toContain('Gửi bài của học sinh tiếp theo')
 
     const next = page.locator('form.entry-form')
@@ -225,7 +240,7 @@ describe.skipIf(skip)('drawing contests', () => {
     const second = (await page.locator('.reference').textContent())?.trim()
     expect(second).toMatch(/^VE-/)
     expect(second).not.toBe(first)
-    expect(await text(page)).toContain('Bảng thi: 12–15 tuổi (em 12 tuổi')
+    expect(await page.locator('.entry-answer .facts').innerText()).toMatch(/12–15 tuổi\s+Tuổi của em\s+12 tuổi/)
     const [mai] = await entriesOf('Mai')
     expect(mai).toMatchObject({ submittedBy: 'school', category: categoryOf(12), child: { school: 'Trường Tiểu học Khánh Hậu' } })
   })

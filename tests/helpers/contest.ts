@@ -10,7 +10,7 @@ import { api } from './signup'
 
 export const OPEN_CONTEST = 'uoc-mo-cua-em-2027'
 
-export type TestContest = { id: number; slug: string; categories: { id: string; minAge: number; maxAge: number; prizes?: { id: string; count: number; reward?: string }[] }[] }
+export type TestContest = { id: number; slug: string; title: string; categories: { id: string; minAge: number; maxAge: number; prizes?: { id: string; count: number; reward?: string }[] }[] }
 
 /** The open demo contest: entries 20/11/2026 – 15/05/2027 17:00 (Vietnam), ages on 01/06/2027, categories 6–8, 9–11, 12–15, one entry per child. */
 export async function openContest(url: string, admin: string): Promise<TestContest> {
