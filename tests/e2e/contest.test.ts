@@ -11,6 +11,7 @@
 import fs from 'node:fs/promises'
 import http from 'node:http'
 import path from 'node:path'
+import AxeBuilder from '@axe-core/playwright'
 import sharp from 'sharp'
 import type { Browser, BrowserContext, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
@@ -93,9 +94,9 @@ describe.skipIf(skip)('drawing contests', () => {
     await smtp?.stop()
   })
 
-  /** A cheap phone without JavaScript, from its own address (the per-address rate limit counts apart). */
-  const phone = async (address: string, lang: 'vi' | 'en' = 'vi'): Promise<Page> => {
-    const context = await browser.newContext({ viewport: { width: 360, height: 640 }, isMobile: true, javaScriptEnabled: false, locale: lang === 'vi' ? 'vi-VN' : 'en-GB', extraHTTPHeaders: { 'x-forwarded-for': address } })
+  /** A cheap phone (without JavaScript unless asked), from its own address (the per-address rate limit counts apart). */
+  const phone = async (address: string, lang: 'vi' | 'en' = 'vi', javaScript = false): Promise<Page> => {
+    const context = await browser.newContext({ viewport: { width: 360, height: 640 }, isMobile: true, javaScriptEnabled: javaScript, locale: lang === 'vi' ? 'vi-VN' : 'en-GB', extraHTTPHeaders: { 'x-forwarded-for': address } })
     contexts.push(context)
     return context.newPage()
   }
@@ -257,6 +258,37 @@ describe.skipIf(skip)('drawing contests', () => {
     expect(await page.locator('input[name="child.school"]').inputValue()).toBe('Trường Tiểu học Kiến Tường')
     expect(await entriesOf('Tùng')).toEqual([])
     expect(await artworkFiles()).toEqual(files)
+  })
+
+  it('has no accessibility violations on the entry form, the form with errors, the answer with the next pupil\u2019s form and the entry\u2019s page (axe, WCAG 2.1 AA), in both languages', async () => {
+    const found: string[] = []
+    const sweep = async (page: Page, what: string) => {
+      const result = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice']).analyze()
+      for (const v of result.violations) found.push(`${what}: ${v.id} (${v.nodes.length}) ${v.nodes[0]?.target.join(' ')}`)
+    }
+    for (const [lang, path, submit, given] of [
+      ['vi', `/cuoc-thi/${contest.slug}/gui-tranh/`, 'Gửi bài dự thi', 'Quân'],
+      ['en', `/en/contests/${contest.slug}/enter/`, 'Send the entry', 'Quyên'],
+    ] as const) {
+      // axe runs its own script in the page (the pages have none of their own)
+      const page = await phone(lang === 'vi' ? '203.0.113.64' : '203.0.113.65', lang, true)
+      await page.goto(`${server.url}${path}`)
+      await sweep(page, `${lang} form`)
+      await fillEntry(page, picture(), { familyName: 'Lý', givenName: given, birthDate: '31/02/2016', school: 'Trường Tiểu học Tân Ninh', className: '4C' }, { contact: { name: 'Cô Thu', phone: '123' }, by: 'school', communeIndex: 4 })
+      await page.getByRole('button', { name: submit }).click()
+      await page.locator('.error-summary').waitFor()
+      await sweep(page, `${lang} form with errors`)
+      await page.locator('input[name="picture"]').setInputFiles(picture())
+      await page.locator('input[name="child.birthDate"]').fill('28/02/2016')
+      await page.locator('input[name="contact.phone"]').fill('0912 345 000')
+      await page.getByRole('button', { name: submit }).click()
+      await page.locator('.reference').waitFor()
+      await sweep(page, `${lang} answer with the next form`)
+      await page.locator('.entry-answer a').click()
+      await page.locator('article.manage').waitFor()
+      await sweep(page, `${lang} entry page`)
+    }
+    expect(found).toEqual([])
   })
 
   describe('over HTTP', () => {
