@@ -863,10 +863,6 @@ export interface Entry {
         grantedBy: 'guardian' | 'child';
         wordingVersion: string;
         grantedAt: string;
-        /**
-         * The organisers decide when entries tie at a prize boundary (1 goes first).
-         */
-        tieBreak?: number | null;
         withdrawnAt?: string | null;
         endReason?: ('withdrawn' | 'entry-withdrawn' | 'staff') | null;
         id?: string | null;
@@ -1856,7 +1852,6 @@ export interface EntriesSelect<T extends boolean = true> {
         grantedBy?: T;
         wordingVersion?: T;
         grantedAt?: T;
-        tieBreak?: T;
         withdrawnAt?: T;
         endReason?: T;
         id?: T;

@@ -65,10 +65,14 @@ export default buildConfig({
     importMap: { baseDir: path.join(appEnv.root, 'cms'), importMapFile: path.join(appEnv.root, 'cms', 'app', '(payload)', 'admin', 'importMap.js') },
     dateFormat: 'dd/MM/yyyy HH:mm',
     components: {
-      beforeDashboard: ['/components/staff/SeatsDashboard#SeatsDashboard', '/components/staff/FundDashboard#FundDashboard'],
+      beforeDashboard: ['/components/staff/SeatsDashboard#SeatsDashboard', '/components/staff/FundDashboard#FundDashboard', '/components/staff/JudgingDashboard#JudgingDashboard'],
+      afterNavLinks: ['/components/staff/JudgingNavLink#JudgingNavLink'],
       views: {
         // the confirmation email's QR code opens /admin/check-in?ref=REFERENCE
         checkIn: { Component: '/components/staff/CheckInView#CheckInView', path: '/check-in' },
+        // judges score blind here; organisers close rounds, publish results and print certificates on the second
+        judging: { Component: '/components/staff/JudgingView#JudgingView', path: '/judging' },
+        contestResults: { Component: '/components/staff/ContestResultsView#ContestResultsView', path: '/contest-results' },
       },
     },
   },

@@ -86,3 +86,6 @@ export function adminOrCoordinatorOf(path: string): Access {
 
 /** Nobody changes this field through the API; the server's own operations do (with overrideAccess). */
 export const changedOnlyByOperations: FieldAccess = () => false
+
+/** Judges work on /admin/judging only: what they cannot use stays out of their navigation. */
+export const hiddenFromJudges = ({ user }: { user: MaybeUser }): boolean => checkRole(['judge'], user) && !checkRole(['admin', 'editor', 'coordinator', 'fund', 'responder'], user)

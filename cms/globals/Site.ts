@@ -1,12 +1,12 @@
 import type { GlobalConfig } from 'payload'
-import { anyone, isEditor } from '../access/roles'
+import { anyone, isEditor, hiddenFromJudges } from '../access/roles'
 import { announceGlobalChange } from '../hooks/announceChange'
 
 /** Site-wide settings: name, the hotline 111 text, contacts and footer links. */
 export const Site: GlobalConfig = {
   slug: 'site',
   label: { vi: 'Cài đặt trang', en: 'Site settings' },
-  admin: { group: { vi: 'Quản trị', en: 'Administration' } },
+  admin: { hidden: hiddenFromJudges, group: { vi: 'Quản trị', en: 'Administration' } },
   access: { read: anyone, update: isEditor },
   hooks: { afterChange: [announceGlobalChange] },
   fields: [

@@ -447,7 +447,8 @@ export async function queueEntryConfirmation(payload: Payload, id: Id, manageTok
       contest: { title: { vi: vi?.title ?? '', en: en?.title ?? vi?.title ?? '' }, closesAt: vi?.closesAt ?? new Date().toISOString() },
       published: mayPublish(entry),
       manageUrl: { vi: entryManageUrl(serverURL, 'vi', manageToken), en: entryManageUrl(serverURL, 'en', manageToken) },
-      dedupeKey: `entry-received:${String(id)}`,
+      // the reference, not the id: SQLite may give a deleted entry's id to a new one
+      dedupeKey: `entry-received:${entry.reference}`,
     }),
   )
   await payload.db.updateOne({ collection: 'entries', id, data: { noticeQueuedAt: new Date().toISOString() }, returning: false })

@@ -111,7 +111,7 @@ describe.skipIf(skipReason)('drawing contest entries', () => {
     expect((await payload.count({ collection: 'claims', where: { pool: { equals: pool } } })).totalDocs).toBe(1)
     // the manage link finds it; the email is queued once, with the link
     expect((await entryByToken(payload, outcome.manageToken))?.id).toBe(outcome.id)
-    const mail = await payload.find({ collection: 'email-outbox', where: { dedupeKey: { equals: `entry-received:${outcome.id}` } }, overrideAccess: true })
+    const mail = await payload.find({ collection: 'email-outbox', where: { dedupeKey: { equals: `entry-received:${outcome.reference}` } }, overrideAccess: true })
     expect(mail.docs).toHaveLength(1)
     expect(mail.docs[0]?.to).toBe('binh@example.vn')
     expect(mail.docs[0]?.text).toContain(outcome.reference)

@@ -8,7 +8,7 @@
  */
 import { stat } from 'node:fs/promises'
 import path from 'node:path'
-import type { Payload } from 'payload'
+import { handleEndpoints, type Payload } from 'payload'
 import sharp from 'sharp'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { Contest, Entry } from '../../cms/payload-types'
@@ -167,5 +167,28 @@ describe.skipIf(skipReason)('contest results and the public gallery', () => {
     } finally {
       stop()
     }
+  })
+
+  it('an organiser can take a picture off public pages on the family\u2019s behalf; a judge cannot', async () => {
+    const { contest, entries } = await judgedContest()
+    const first = entries[0]
+    if (!first) throw new Error('entries')
+    const post = async (email: string) => {
+      const token = (await payload.login({ collection: 'users', data: { email, password: 'test-password-123' } })).token ?? ''
+      return handleEndpoints({ config: payload.config, request: new Request(`${env().serverURL}/api/entries/${first.id}/withdraw-publication`, { method: 'POST', headers: { authorization: `JWT ${token}` } }) })
+    }
+    const judge = await makeStaff(payload, ['judge'])
+    expect((await post(judge.email)).status).toBe(403)
+    expect(await exists(first.gallery?.large?.file ?? '')).toBe(true)
+    const editor = await makeStaff(payload, ['editor'])
+    const res = await post(editor.email)
+    expect(res.status).toBe(200)
+    expect(await res.json()).toEqual({ withdrawn: 2 })
+    expect(await exists(first.gallery?.large?.file ?? '')).toBe(false)
+    const stored = await payload.findByID({ collection: 'entries', id: first.id, overrideAccess: true })
+    expect(stored.consents?.filter((c) => c.purpose === 'publication').map((c) => c.endReason)).toEqual(['staff', 'staff'])
+    expect((await contestResults(payload, contest, 'vi')).categories[0]?.gallery.map((c) => c.name)).toEqual(['Khoa2 T.', 'Khoa3 T.'])
+    const logged = await payload.find({ collection: 'audit-log', where: { and: [{ user: { equals: editor.id } }, { resource: { equals: 'entries' } }] }, depth: 0 })
+    expect(logged.docs.map((d) => d.summary)).toEqual([expect.stringContaining('publication consent ended by the organisers')])
   })
 })

@@ -1,5 +1,5 @@
 import type { CollectionConfig } from 'payload'
-import { anyone, isAdmin } from '../../access/roles'
+import { anyone, isAdmin, hiddenFromJudges } from '../../access/roles'
 import { announceAfterChange, announceAfterDelete } from '../../hooks/announceChange'
 import { AREA_LEVELS } from '../../services/areas'
 import { checkParent } from './hooks/checkParent'
@@ -18,6 +18,7 @@ export const Areas: CollectionConfig = {
     plural: { vi: 'Địa bàn', en: 'Areas' },
   },
   admin: {
+    hidden: hiddenFromJudges,
     useAsTitle: 'name',
     defaultColumns: ['name', 'level', 'parent', 'code'],
     group: { vi: 'Quản trị', en: 'Administration' },

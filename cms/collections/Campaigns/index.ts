@@ -1,3 +1,4 @@
+import { hiddenFromJudges } from '../../access/roles'
 import type { CollectionConfig } from 'payload'
 import { slugField } from '../../fields/slug'
 import { editorial } from '../editorial'
@@ -16,6 +17,7 @@ export const Campaigns: CollectionConfig = {
     plural: { vi: 'Chiến dịch', en: 'Campaigns' },
   },
   admin: {
+    hidden: hiddenFromJudges,
     useAsTitle: 'title',
     defaultColumns: ['title', 'year', 'startsOn', '_status'],
     group: { vi: 'Nội dung', en: 'Content' },

@@ -1,6 +1,8 @@
+import { hiddenFromJudges } from '../../access/roles'
 import type { CollectionConfig } from 'payload'
 import { slugField } from '../../fields/slug'
 import { editorial } from '../editorial'
+import { contestEndpoints } from './endpoints'
 
 const publishing = editorial('contests')
 const day = { pickerAppearance: 'dayOnly' as const, displayFormat: 'dd/MM/yyyy' }
@@ -21,6 +23,7 @@ export const Contests: CollectionConfig = {
     plural: { vi: 'Cuộc thi vẽ', en: 'Drawing contests' },
   },
   admin: {
+    hidden: hiddenFromJudges,
     useAsTitle: 'title',
     defaultColumns: ['title', 'opensAt', 'closesAt', '_status'],
     group: { vi: 'Cuộc thi vẽ', en: 'Drawing contests' },
@@ -30,6 +33,7 @@ export const Contests: CollectionConfig = {
   versions: publishing.versions,
   access: publishing.access,
   hooks: publishing.hooks,
+  endpoints: contestEndpoints,
   fields: [
     { name: 'title', type: 'text', required: true, localized: true, label: { vi: 'Tên cuộc thi', en: 'Title' } },
     slugField('title'),
@@ -147,5 +151,6 @@ export const Contests: CollectionConfig = {
     { name: 'jury', type: 'relationship', relationTo: 'users', hasMany: true, label: { vi: 'Ban giám khảo', en: 'Jury' }, filterOptions: { roles: { in: ['judge'] } } },
     { name: 'consentVersion', type: 'text', required: true, defaultValue: '2026-1', label: { vi: 'Phiên bản nội dung đồng ý', en: 'Consent wording version' }, admin: { position: 'sidebar' } },
     { name: 'contact', type: 'text', localized: true, label: { vi: 'Liên hệ ban tổ chức', en: 'Organisers\u2019 contact' } },
+    { name: 'judgingTools', type: 'ui', admin: { position: 'sidebar', components: { Field: '/components/staff/ContestJudgingPanel#ContestJudgingPanel' } } },
   ],
 }

@@ -1,3 +1,4 @@
+import { hiddenFromJudges } from '../../access/roles'
 import type { CollectionConfig } from 'payload'
 import { slugField } from '../../fields/slug'
 import { DRIVE_KINDS, ITEM_KINDS } from '../../services/drives'
@@ -22,6 +23,7 @@ export const Drives: CollectionConfig = {
     plural: { vi: 'Đợt vận động', en: 'Gift drives' },
   },
   admin: {
+    hidden: hiddenFromJudges,
     useAsTitle: 'title',
     defaultColumns: ['title', 'kind', 'startsOn', 'endsOn', '_status'],
     group: { vi: 'Quỹ Bảo trợ trẻ em', en: "Children's Fund" },

@@ -1,8 +1,9 @@
 import type { CollectionConfig, Field, FieldAccess } from 'payload'
-import { checkRole, isAdmin, nobody } from '../../access/roles'
+import { checkRole, isAdmin, nobody, hiddenFromJudges } from '../../access/roles'
 import { operationsOnly } from '../../fields/operationsOnly'
 import { ENTRY_STATUSES } from '../../services/entries'
 import { CONTEST_ORGANISERS, judgeEntryScope } from '../../services/judging'
+import { entryEndpoints } from './endpoints'
 import { auditEntryAccess, auditEntryChange } from './hooks/auditStaffAccess'
 import { releasePlacesOnDelete } from './hooks/releasePlacesOnDelete'
 
@@ -40,6 +41,7 @@ export const Entries: CollectionConfig = {
     plural: { vi: 'Bài dự thi', en: 'Contest entries' },
   },
   admin: {
+    hidden: hiddenFromJudges,
     useAsTitle: 'entryCode',
     defaultColumns: ['entryCode', 'title', 'contest', 'category', 'status', 'createdAt'],
     group: { vi: 'Cuộc thi vẽ', en: 'Drawing contests' },
@@ -55,6 +57,7 @@ export const Entries: CollectionConfig = {
   indexes: [{ fields: ['contest', 'category', 'status'] }],
   // every staff read or change is logged (who, what, when); the server's own calls are not
   hooks: { afterDelete: [releasePlacesOnDelete], afterOperation: [auditEntryAccess], afterChange: [auditEntryChange] },
+  endpoints: entryEndpoints,
   fields: operationsOnly(
     [
       { name: 'entryCode', type: 'text', required: true, unique: true, label: { vi: 'Mã bài (giám khảo thấy)', en: 'Entry code (what judges see)' }, admin: { readOnly: true } },
@@ -72,6 +75,8 @@ export const Entries: CollectionConfig = {
       },
       { name: 'title', type: 'text', required: true, label: { vi: 'Tên tranh', en: 'Title' } },
       { name: 'statement', type: 'textarea', label: { vi: 'Lời giới thiệu của em', en: 'About the picture' } },
+      // organisers: take the picture off public pages on the family's behalf (hidden from judges: field access)
+      { name: 'publicationTools', type: 'ui', admin: { position: 'sidebar', condition: (_, __, { user }) => checkRole(CONTEST_ORGANISERS, user), components: { Field: '/components/staff/EntryPublicationAction#EntryPublicationAction' } } },
       { name: 'reachedRound', type: 'number', required: true, defaultValue: 0, min: 0, label: { vi: 'Đã vào vòng (0 = vòng đầu)', en: 'Reached round (0 = the first)' }, admin: { position: 'sidebar', readOnly: true } },
       {
         name: 'award',
@@ -176,8 +181,7 @@ export const Entries: CollectionConfig = {
                 },
                 { name: 'wordingVersion', type: 'text', required: true, label: { vi: 'Phiên bản nội dung', en: 'Wording version' } },
                 { name: 'grantedAt', type: 'date', required: true, label: { vi: 'Lúc', en: 'At' }, admin: when },
-                { name: 'tieBreak', type: 'number', min: 1, label: { vi: 'Thứ tự khi bằng điểm', en: 'Order among equal scores' }, admin: { position: 'sidebar', description: { vi: 'Ban tổ chức quyết định khi các bài bằng điểm ở ranh giới giải (1 đứng trước).', en: 'The organisers decide when entries tie at a prize boundary (1 goes first).' } } },
-        { name: 'withdrawnAt', type: 'date', label: { vi: 'Hết hiệu lực lúc', en: 'Ended at' }, admin: when },
+                { name: 'withdrawnAt', type: 'date', label: { vi: 'Hết hiệu lực lúc', en: 'Ended at' }, admin: when },
                 {
                   name: 'endReason',
                   type: 'select',

@@ -1,5 +1,5 @@
 import type { CollectionConfig } from 'payload'
-import { adminOrCoordinatorOf, checkRole, isStaff } from '../../access/roles'
+import { adminOrCoordinatorOf, checkRole, isStaff, hiddenFromJudges } from '../../access/roles'
 import { slugField } from '../../fields/slug'
 import { announceAfterChange, announceAfterDelete } from '../../hooks/announceChange'
 import { EVENT_KINDS, PRIORITY_GROUPS } from '../../services/events'
@@ -23,6 +23,7 @@ export const Events: CollectionConfig = {
     plural: { vi: 'Sự kiện, lớp học', en: 'Events' },
   },
   admin: {
+    hidden: hiddenFromJudges,
     useAsTitle: 'title',
     defaultColumns: ['title', 'kind', 'area', 'capacity', '_status'],
     group: { vi: 'Hoạt động', en: 'Activities' },

@@ -1,5 +1,5 @@
 import type { CollectionConfig, ImageSize } from 'payload'
-import { anyone, isEditor } from '../../access/roles'
+import { anyone, isEditor, hiddenFromJudges } from '../../access/roles'
 import { env } from '../../env'
 import { announceAfterChange, announceAfterDelete } from '../../hooks/announceChange'
 import { checkUploadedImage } from './hooks/checkUploadedImage'
@@ -24,6 +24,7 @@ export const Media: CollectionConfig = {
     plural: { vi: 'Thư viện ảnh', en: 'Images' },
   },
   admin: {
+    hidden: hiddenFromJudges,
     useAsTitle: 'alt',
     group: { vi: 'Nội dung', en: 'Content' },
   },

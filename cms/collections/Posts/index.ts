@@ -1,3 +1,4 @@
+import { hiddenFromJudges } from '../../access/roles'
 import type { CollectionConfig } from 'payload'
 import { slugField } from '../../fields/slug'
 import { editorial } from '../editorial'
@@ -13,6 +14,7 @@ export const Posts: CollectionConfig = {
     plural: { vi: 'Tin bài', en: 'News' },
   },
   admin: {
+    hidden: hiddenFromJudges,
     useAsTitle: 'title',
     defaultColumns: ['title', 'category', 'publishedAt', '_status'],
     group: { vi: 'Nội dung', en: 'Content' },

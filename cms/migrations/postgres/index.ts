@@ -11,7 +11,7 @@ import * as migration_20261201_024615_gift_drives from './20261201_024615_gift_d
 import * as migration_20261201_025648_site_fund from './20261201_025648_site_fund';
 import * as migration_20261201_033050_hand_overs from './20261201_033050_hand_overs';
 import * as migration_20261201_033510_bank_matching from './20261201_033510_bank_matching';
-import * as migration_20261201_104717_contests from './20261201_104717_contests';
+import * as migration_20261201_111122_contests from './20261201_111122_contests';
 
 export const migrations = [
   {
@@ -80,8 +80,8 @@ export const migrations = [
     name: '20261201_033510_bank_matching',
   },
   {
-    up: migration_20261201_104717_contests.up,
-    down: migration_20261201_104717_contests.down,
-    name: '20261201_104717_contests'
+    up: migration_20261201_111122_contests.up,
+    down: migration_20261201_111122_contests.down,
+    name: '20261201_111122_contests'
   },
 ];

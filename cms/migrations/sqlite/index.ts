@@ -11,7 +11,7 @@ import * as migration_20261201_024605_gift_drives from './20261201_024605_gift_d
 import * as migration_20261201_025633_site_fund from './20261201_025633_site_fund';
 import * as migration_20261201_033040_hand_overs from './20261201_033040_hand_overs';
 import * as migration_20261201_033457_bank_matching from './20261201_033457_bank_matching';
-import * as migration_20261201_104701_contests from './20261201_104701_contests';
+import * as migration_20261201_111110_contests from './20261201_111110_contests';
 
 export const migrations = [
   {
@@ -80,8 +80,8 @@ export const migrations = [
     name: '20261201_033457_bank_matching',
   },
   {
-    up: migration_20261201_104701_contests.up,
-    down: migration_20261201_104701_contests.down,
-    name: '20261201_104701_contests'
+    up: migration_20261201_111110_contests.up,
+    down: migration_20261201_111110_contests.down,
+    name: '20261201_111110_contests'
   },
 ];

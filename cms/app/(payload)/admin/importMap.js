@@ -32,10 +32,16 @@ import { StatementUpload as StatementUpload_d3832071e602c89223d6d619e159d4ff } f
 import { AidRecipientsListTools as AidRecipientsListTools_5aefaee0a1ac63ab61381fbb3370177b } from '../../../components/staff/AidRecipientsListTools'
 import { DriveItemField as DriveItemField_1c5cfe5f6b8c16a8e9a84041920cacd8 } from '../../../components/staff/DriveItemField'
 import { HandOversListTools as HandOversListTools_833ca144e9ee664db7b7ec87b729bbcd } from '../../../components/staff/HandOversListTools'
+import { ContestJudgingPanel as ContestJudgingPanel_ee4b92b51ad1de4dd2eda08c97fedf4a } from '../../../components/staff/ContestJudgingPanel'
+import { EntryPublicationAction as EntryPublicationAction_d6fa9eff3d3c5112054a440e75165ece } from '../../../components/staff/EntryPublicationAction'
 import { EmlDownload as EmlDownload_8a5283caec6f2b63c4a3602f77d84d05 } from '../../../components/EmlDownload'
+import { JudgingNavLink as JudgingNavLink_701669614024eac55c74436b0195b083 } from '../../../components/staff/JudgingNavLink'
 import { SeatsDashboard as SeatsDashboard_41a808052b902db66572680e527e2c50 } from '../../../components/staff/SeatsDashboard'
 import { FundDashboard as FundDashboard_f6322eb538741b394bf5303c985322e2 } from '../../../components/staff/FundDashboard'
+import { JudgingDashboard as JudgingDashboard_5e3e1ae66ec6c08e281f0213e9adf6d8 } from '../../../components/staff/JudgingDashboard'
 import { CheckInView as CheckInView_2ac82f5cde71cf3e950f55433412d9b2 } from '../../../components/staff/CheckInView'
+import { JudgingView as JudgingView_4a0633805faf576da44a5da579efe114 } from '../../../components/staff/JudgingView'
+import { ContestResultsView as ContestResultsView_eecb0b6b92c1a413995f951a452276dd } from '../../../components/staff/ContestResultsView'
 import { CollectionCards as CollectionCards_f9c02e79a4aed9a3924487c0cd4cafb1 } from '@payloadcms/next/rsc'
 
 /** @type import('payload').ImportMap */
@@ -74,9 +80,15 @@ export const importMap = {
   "/components/staff/AidRecipientsListTools#AidRecipientsListTools": AidRecipientsListTools_5aefaee0a1ac63ab61381fbb3370177b,
   "/components/staff/DriveItemField#DriveItemField": DriveItemField_1c5cfe5f6b8c16a8e9a84041920cacd8,
   "/components/staff/HandOversListTools#HandOversListTools": HandOversListTools_833ca144e9ee664db7b7ec87b729bbcd,
+  "/components/staff/ContestJudgingPanel#ContestJudgingPanel": ContestJudgingPanel_ee4b92b51ad1de4dd2eda08c97fedf4a,
+  "/components/staff/EntryPublicationAction#EntryPublicationAction": EntryPublicationAction_d6fa9eff3d3c5112054a440e75165ece,
   "/components/EmlDownload#EmlDownload": EmlDownload_8a5283caec6f2b63c4a3602f77d84d05,
+  "/components/staff/JudgingNavLink#JudgingNavLink": JudgingNavLink_701669614024eac55c74436b0195b083,
   "/components/staff/SeatsDashboard#SeatsDashboard": SeatsDashboard_41a808052b902db66572680e527e2c50,
   "/components/staff/FundDashboard#FundDashboard": FundDashboard_f6322eb538741b394bf5303c985322e2,
+  "/components/staff/JudgingDashboard#JudgingDashboard": JudgingDashboard_5e3e1ae66ec6c08e281f0213e9adf6d8,
   "/components/staff/CheckInView#CheckInView": CheckInView_2ac82f5cde71cf3e950f55433412d9b2,
+  "/components/staff/JudgingView#JudgingView": JudgingView_4a0633805faf576da44a5da579efe114,
+  "/components/staff/ContestResultsView#ContestResultsView": ContestResultsView_eecb0b6b92c1a413995f951a452276dd,
   "@payloadcms/next/rsc#CollectionCards": CollectionCards_f9c02e79a4aed9a3924487c0cd4cafb1
 }

@@ -288,7 +288,6 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   	\`granted_by\` text NOT NULL,
   	\`wording_version\` text NOT NULL,
   	\`granted_at\` text NOT NULL,
-  	\`tie_break\` numeric,
   	\`withdrawn_at\` text,
   	\`end_reason\` text,
   	FOREIGN KEY (\`_parent_id\`) REFERENCES \`entries\`(\`id\`) ON UPDATE no action ON DELETE cascade

@@ -222,7 +222,6 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   	"granted_by" "enum_entries_consents_granted_by" NOT NULL,
   	"wording_version" varchar NOT NULL,
   	"granted_at" timestamp(3) with time zone NOT NULL,
-  	"tie_break" numeric,
   	"withdrawn_at" timestamp(3) with time zone,
   	"end_reason" "enum_entries_consents_end_reason"
   );
