@@ -184,7 +184,12 @@ export const PAGES = {
       const contest = await ctx.cms.contestBySlug(ctx.lang, ctx.params.slug)
       return contest ? { contest, now: ctx.today } : null
     },
-    head: ({ contest }) => ({ title: contest.title, description: contest.summary ?? contest.theme, image: imageURL(contest.hero, 'hero') }),
+    head: ({ contest }) => ({
+      title: contest.title,
+      description: contest.summary ?? contest.theme,
+      // once the results are out, a winner's share picture (only one the family agreed to show)
+      image: contest.results?.categories.flatMap((c) => c.winners).find((w) => w.card?.share)?.card?.share?.url ?? imageURL(contest.hero, 'hero'),
+    }),
     answer: ({ contest, now }) => ({ headers: holdsUntil(contestPagesHoldUntil([contest], new Date(now))) }),
   }),
   enter: page<'enter'>()({

@@ -291,6 +291,31 @@ describe.skipIf(skip)('drawing contests', () => {
     expect(found).toEqual([])
   })
 
+  it("shows the finished demo contest's winners and gallery: pictures and names only where the family agreed, the others as a participant from their commune, no child's full name", async () => {
+    type Finished = { id: number; slug: string }
+    const [finished] = (await api<{ docs: Finished[] }>(server.url, admin, '/contests?where[slug][equals]=uoc-mo-cua-em-2026&depth=0&limit=1')).docs
+    expect(finished).toBeTruthy()
+    type Judged = StoredEntry & { child: StoredEntry['child'] & { familyName: string }; award?: { rank?: number | null } | null }
+    const entries = (await api<{ docs: Judged[] }>(server.url, admin, `/entries?where[contest][equals]=${finished?.id}&where[status][equals]=submitted&depth=0&limit=0`)).docs
+    const agreed = (e: Judged) => ['guardian', ...(e.child.age >= 7 ? ['child'] : [])].every((by) => e.consents.some((c) => c.purpose === 'publication' && c.grantedBy === by && !c.withdrawnAt))
+    const winners = entries.filter((e) => e.award?.rank)
+    expect(winners.length).toBeGreaterThan(0)
+
+    const page = await phone('203.0.113.66')
+    await page.goto(`${server.url}/cuoc-thi/uoc-mo-cua-em-2026/`)
+    const results = page.locator('#results')
+    const shown = await results.locator('img').evaluateAll((imgs) => imgs.map((i) => i.getAttribute('src') ?? ''))
+    expect(shown).toHaveLength(entries.filter(agreed).length)
+    for (const src of shown) {
+      expect(src).toMatch(/^\/api\/gallery\/file\/[^/]+\.webp$/)
+      const res = await fetch(`${server.url}${src}`)
+      expect([res.status, res.headers.get('content-type')]).toEqual([200, 'image/webp'])
+    }
+    const words = (await results.innerText()).replace(/\s+/g, ' ')
+    expect(words.match(/Một thí sinh đến từ/g) ?? []).toHaveLength(winners.filter((e) => !agreed(e)).length)
+    for (const e of entries) expect(words).not.toContain(`${e.child.familyName} ${e.child.givenName}`)
+  })
+
   describe('over HTTP', () => {
     const boundary = 'entry-boundary'
     const form = (fields: Record<string, string>, file: Buffer, type = 'image/png') =>

@@ -22,6 +22,7 @@ import { ENTRY_MESSAGES, entryErrors, ZEntry, type EntryMessageKey } from '../..
 import { audit, changeOf } from '../../../cms/services/audit'
 import { categoryLabel, contestPhase, type ContestPhase } from '../../../cms/services/contests'
 import { judgingStates, type JudgingState } from '../../../cms/services/contest-state'
+import { contestResults, type ContestResults } from '../../../cms/services/gallery'
 import { ContestNotFound, artworkDir, consentGiven, entryByToken, entryData, mayPublish, submitEntry, withdrawEntry, withdrawPublication, type EntryRefusal } from '../../../cms/services/entries'
 import { entryFormOf, issueFormToken, type FormTokenProblem } from '../../../cms/services/form-guard'
 import { idOf } from '../../../cms/services/ids'
@@ -36,6 +37,8 @@ export const MIN_PICTURE_SIDE = 200
 
 /** A published contest as its pages show it: the phase (worked out, never typed), when its results were published, and how many entries take part. */
 export type PublicContest = Contest & { phase: ContestPhase; resultsPublishedAt: string | null; entriesReceived: number }
+/** A contest's page: with its results and gallery once they are published (cms/services/gallery.ts: pictures and names only with the family's consent). */
+export type ContestPage = PublicContest & { results: ContestResults | null }
 
 /** A commune a child may live in, with its province when the site has several. */
 export type Commune = { id: string; name: string; province: string | null }
@@ -71,13 +74,16 @@ export function contestsApi(payload: Payload) {
       return contests.sort((a, b) => PHASE_ORDER[a.phase] - PHASE_ORDER[b.phase])
     },
 
-    async bySlug(lang: Lang, slug: string, now = new Date()): Promise<PublicContest | null> {
+    async bySlug(lang: Lang, slug: string, now = new Date()): Promise<ContestPage | null> {
       const contest = await findBySlug(lang, slug)
-      return contest ? withPhase(contest, now) : null
+      return contest ? this.page(contest, lang, now) : null
     },
 
-    /** A contest as its page shows it, e.g. a draft in preview. */
-    page: (contest: Contest, now = new Date()) => withPhase(contest, now),
+    /** A contest as its page shows it (e.g. a draft in preview): with the results and gallery once published. */
+    async page(contest: Contest, lang: Lang, now = new Date()): Promise<ContestPage> {
+      const shown = await withPhase(contest, now)
+      return { ...shown, results: shown.phase === 'results' ? await contestResults(payload, contest, lang) : null }
+    },
 
     /** A published contest as its entry form needs it (no count). */
     async forEntry(lang: Lang, slug: string, now = new Date()): Promise<(Contest & { phase: ContestPhase }) | null> {

@@ -22,7 +22,8 @@ export { clientAddress, newSignUpForm, signUpApi, TooManyRequests, type SignUpRo
 export { richTextToHtml } from './richtext'
 export { driveState, newPledgeForm, type DrivePage, type DriveState, type PledgeDrive, type PledgeSubmission, type PublicDrive } from './drives'
 export type { DriveProgress, ItemProgress, PublicDonor } from '../../../cms/services/drive-progress'
-export { CARRIED_TO_NEXT, entryMessage, MIN_PICTURE_SIDE, newEntryForm, type Commune, type EntrySubmission, type ManagedEntry, type PublicContest } from './contests'
+export { CARRIED_TO_NEXT, entryMessage, MIN_PICTURE_SIDE, newEntryForm, type Commune, type ContestPage, type EntrySubmission, type ManagedEntry, type PublicContest } from './contests'
+export type { ContestResults, GalleryCard } from '../../../cms/services/gallery'
 export type { Area, Campaign, Contest, Drive, Event, Media, Post, Site }
 
 /** A published event with what the public sees of its seats: open ones and reserved ones apart (counted, never stored). */
@@ -142,8 +143,8 @@ export function createCms(payload: Payload) {
     /** A published contest with its phase and entries received, or null. */
     contestBySlug: (lang: Lang, slug: string) => guard(() => contests.bySlug(lang, slug)),
 
-    /** A contest as its page shows it (phase, entries received), e.g. a draft in preview. */
-    contestPage: (contest: Contest) => guard(() => contests.page(contest)),
+    /** A contest as its page shows it (phase, entries received, results), e.g. a draft in preview. */
+    contestPage: (contest: Contest, lang: Lang) => guard(() => contests.page(contest, lang)),
 
     /** A published contest as its entry form needs it, or null. */
     contestForEntry: (lang: Lang, slug: string) => guard(() => contests.forEntry(lang, slug)),
