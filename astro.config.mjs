@@ -9,12 +9,16 @@ export default defineConfig({
   publicDir: './site/public',
   outDir: './dist/site',
   output: 'server',
-  adapter: node({ mode: 'middleware', bodySizeLimit: BODY_LIMITS.siteBody }),
+  // The server holds every site body to its own limit before Astro reads it (a contest entry,
+  // another action, anything else: server/body-limit.ts); Astro's are the largest of those,
+  // a second wall behind them (cms/limits.ts).
+  adapter: node({ mode: 'middleware', bodySizeLimit: BODY_LIMITS.publicUpload }),
   integrations: [react()],
   security: {
     checkOrigin: true,
-    // Forms: a class list of hundreds of children; more is refused with 413 (cms/limits.ts).
-    actionBodySizeLimit: BODY_LIMITS.publicForm,
+    // The contest entry form's picture; every other action is held to BODY_LIMITS.publicForm
+    // by the server before Astro sees it (server/app.ts).
+    actionBodySizeLimit: BODY_LIMITS.publicUpload,
   },
   i18n: {
     locales: ['vi', 'en'],

@@ -6,11 +6,14 @@
  * | apiBody         | JSON (any non-multipart body) to /api and /admin     | server/app.ts, before Next reads it           |
  * | apiMultipart    | a whole multipart request to /api and /admin         | server/app.ts, before Next reads it           |
  * | uploadFile      | one uploaded file                                    | Payload's multipart parser (payload.config.ts)|
- * | publicForm      | a public form (Astro Actions: sign-up, manage page)  | Astro (astro.config.mjs)                      |
- * | siteBody        | any other body the public site reads                 | Astro's Node adapter (astro.config.mjs)       |
+ * | publicUpload    | the contest entry form (a picture and its fields)    | server/app.ts, before Astro reads it          |
+ * | publicForm      | every other Astro Action (sign-up, pledge, manage)   | server/app.ts, before Astro reads it          |
+ * | siteBody        | any other body the public site reads                 | server/app.ts, before Astro reads it          |
  *
  * The server answers 413 by Content-Length before anything is read, and counts the bytes of a
- * body sent without one (chunked) as they arrive.
+ * body sent without one (chunked) as they arrive. Astro's own limits (astro.config.mjs) are the
+ * largest of the site's, publicUpload, a second wall behind the server's per-request ones
+ * (server/body-limit.ts `siteBodyLimit`).
  */
 const KB = 1024
 const MB = 1024 * KB
@@ -22,8 +25,19 @@ export const BODY_LIMITS = {
   uploadFile: 15 * MB,
   /** a class list of hundreds of children */
   publicForm: 256 * KB,
+  /** a contest entry: a picture at the upload limit plus the form's fields and multipart framing */
+  publicUpload: 16 * MB,
   siteBody: 1 * MB,
 } as const
+
+/**
+ * Contest entries Astro may be reading at once, at the upload limit: Astro holds a whole body in
+ * memory (request.formData()), so the server admits entry uploads while the bytes they declare
+ * add up to at most UPLOADS_AT_ONCE × publicUpload (four pictures at the limit, or a dozen
+ * ordinary phone photos); the others wait, first come first served, before a byte of their
+ * body is read (TCP holds it back), and go in as the ones inside finish (server/upload-gate.ts).
+ */
+export const UPLOADS_AT_ONCE = 4
 
 /** "15 MB", "256 KB": for messages. */
 export function formatBytes(bytes: number): string {

@@ -16,14 +16,15 @@ import sirv from 'sirv'
 import { startPayload } from '../cms/bootstrap'
 import type { AppEnv } from '../cms/env'
 import { seedDemoContent } from '../cms/seed'
-import { onContentChange } from '../cms/services/content-events'
 import { startBackground } from '../cms/services/background'
 import type { Runner } from '../cms/services/jobs'
 import { QuietGate } from './quiet'
 import { unavailableHtml } from '../site/lib/unavailable'
 import { langFromPath } from '../site/i18n/routes'
-import { PageCache, sendCached } from './page-cache'
-import { bodyLimitOf, countBody, declaredTooLarge, sendTooLarge } from './body-limit'
+import { clearOnContentChange, PageCache, sendCached } from './page-cache'
+import { BODY_REFUSED_HEADER, bodyLimitOf, countBody, declaredTooLarge, sendSiteTooLarge, sendsBody, sendTooLarge, siteBodyLimit } from './body-limit'
+import { UploadGate } from './upload-gate'
+import { BODY_LIMITS, UPLOADS_AT_ONCE } from '../cms/limits'
 import { canonicalPath, requestTarget } from './paths'
 import { adminHeaders, siteHeaders } from './security-headers'
 import { CLIENT_ADDRESS_HEADER, resolveClientAddress } from '../cms/services/client-address'
@@ -52,7 +53,9 @@ export async function createAppServer(appEnv: AppEnv, options: { retryMs?: numbe
   const SITE_HEADERS = siteHeaders(appEnv.isProduction)
   const ADMIN_HEADERS = adminHeaders(appEnv.isProduction)
   const cache = new PageCache()
-  const stopWatching = onContentChange(() => cache.clear())
+  const stopWatching = clearOnContentChange(cache)
+  // contest entries Astro reads at once (it holds each whole body in memory): cms/limits.ts
+  const uploads = new UploadGate(UPLOADS_AT_ONCE * BODY_LIMITS.publicUpload)
   let payload: Payload | null = null
   /** uploaded files the public may read, served without Next (server/public-files.ts) */
   let files: PublicFiles | null = null
@@ -182,6 +185,42 @@ export async function createAppServer(appEnv: AppEnv, options: { retryMs?: numbe
     )
   }
 
+  /**
+   * A form posted to a page (`?_action=…`) with a body over its action's limit: the page answers
+   * it — 413, the form again and the message in the visitor's language, as it did when Astro
+   * refused it — and the body is never read. Astro is handed an empty form instead, marked with
+   * the limit (BODY_REFUSED_HEADER, which the actions turn into CONTENT_TOO_LARGE); the
+   * connection closes after the answer, so the rest of the body is not read either.
+   */
+  const refuseIntoPage = (req: http.IncomingMessage, res: http.ServerResponse, limit: number) => {
+    req.headers[BODY_REFUSED_HEADER] = String(limit)
+    req.headers['content-type'] = 'application/x-www-form-urlencoded'
+    req.headers['content-length'] = '0'
+    delete req.headers['transfer-encoding']
+    // Astro's Node adapter takes a request's `body`, when there is one, instead of reading the stream
+    Object.assign(req, { body: Buffer.alloc(0) })
+    res.setHeader('connection', 'close')
+  }
+
+  /**
+   * The body limit of a request for the public site (server/body-limit.ts `siteBodyLimit`),
+   * before Astro reads a byte; then, for a contest entry, a place at the upload gate. Calls
+   * `go` when the request may go on; answers 413 itself otherwise.
+   */
+  const admitSiteBody = (req: http.IncomingMessage, res: http.ServerResponse, pathname: string, search: string, go: () => void) => {
+    const body = siteBodyLimit(pathname, search)
+    const lang = langFromPath(pathname)
+    if (declaredTooLarge(req, body.limit)) {
+      if (body.action === null || body.rpc || req.method !== 'POST') return sendSiteTooLarge(req, res, body.limit, SITE_HEADERS, lang)
+      refuseIntoPage(req, res, body.limit)
+      return go()
+    }
+    countBody(req, body.limit, () => sendSiteTooLarge(req, res, body.limit, SITE_HEADERS, lang))
+    if (body.kind !== 'upload') return go()
+    const declared = Number(req.headers['content-length'] ?? body.limit)
+    uploads.admit(Number.isFinite(declared) ? declared : body.limit, res, go)
+  }
+
   const handle = (req: http.IncomingMessage, res: http.ServerResponse) => {
     gate.track(res)
     // Decided once, here, for Payload and Astro alike; a copy the client sent is overwritten.
@@ -206,10 +245,15 @@ export async function createAppServer(appEnv: AppEnv, options: { retryMs?: numbe
       if (hit) return sendCached(req, res, hit, SITE_HEADERS)
     }
     for (const [name, value] of Object.entries(SITE_HEADERS)) res.setHeader(name, value)
-    serveStatic(req, res, () => {
-      if (!payload) return unavailable(req, res, pathname)
-      renderSite(req, res, pathname, search)
-    })
+    // only the server marks a body it refused
+    delete req.headers[BODY_REFUSED_HEADER]
+    const site = () =>
+      serveStatic(req, res, () => {
+        if (!payload) return unavailable(req, res, pathname)
+        renderSite(req, res, pathname, search)
+      })
+    if (sendsBody(req.method)) return admitSiteBody(req, res, pathname, search, site)
+    site()
   }
 
   const server = http.createServer(handle)
@@ -217,7 +261,8 @@ export async function createAppServer(appEnv: AppEnv, options: { retryMs?: numbe
   server.on('checkContinue', (req, res) => {
     const target = requestTarget(req.url)
     if (target && isNextPath(target.pathname) && declaredTooLarge(req, bodyLimitOf(req))) return sendTooLarge(req, res, bodyLimitOf(req), ADMIN_HEADERS)
-    res.writeContinue()
+    // a site request over its limit is answered without asking for the body (its page says so)
+    if (!(target && !isNextPath(target.pathname) && declaredTooLarge(req, siteBodyLimit(target.pathname, target.search).limit))) res.writeContinue()
     handle(req, res)
   })
   server.keepAliveTimeout = 65_000

@@ -1,8 +1,12 @@
 /**
  * Rendered public pages kept in memory with gzip and brotli variants, served without touching
  * Astro or the database until the content they show changes. The CMS's change hooks clear it
- * (see cms/services/content-events.ts); entries also expire after `ttlMs` so date-driven
- * content (which campaign is "current") moves on by itself.
+ * (see cms/services/content-events.ts, `clearOnContentChange`); entries also expire after
+ * `ttlMs` so date-driven content (which campaign is "current") moves on by itself. A page that
+ * changes at a known moment without any content changing — a contest's countdown at midnight,
+ * its phase at the deadline — says until when it holds in the PAGE_EXPIRES_HEADER of its
+ * answer (epoch milliseconds); the page is kept no longer than that, and the header is taken
+ * off before the answer leaves the server (site/middleware.ts).
  *
  * A render that started before a change must not store its stale result: every slot carries
  * the cache generation it was opened in, and `clear()` moves to a new generation.
@@ -15,7 +19,17 @@ import { createHash } from 'node:crypto'
 import type { IncomingMessage, ServerResponse } from 'node:http'
 import { compress, pickEncoding } from './compress'
 import { canonicalPath } from './paths'
+import { onContentChange } from '../cms/services/content-events'
 
+/** A page's own expiry (epoch milliseconds), read by the server and never sent on. */
+export const PAGE_EXPIRES_HEADER = 'x-page-expires'
+
+/** The moment a page stops holding, as its answer states it (null: none stated or malformed). */
+export function pageExpiry(headers: Headers): number | null {
+  const raw = headers.get(PAGE_EXPIRES_HEADER)
+  if (raw === null || !/^\d{1,15}$/.test(raw.trim())) return null
+  return Number(raw.trim())
+}
 
 export type CachedPage = {
   status: number
@@ -28,8 +42,11 @@ export type CachedPage = {
 }
 
 export type CacheSlot = {
-  /** Offers a freshly rendered page; it is kept only if nothing changed since the slot opened. */
-  store(page: { status: number; headers: Headers; body: Uint8Array }): Promise<boolean>
+  /**
+   * Offers a freshly rendered page; it is kept only if nothing changed since the slot opened,
+   * until `expiresAt` (epoch ms) when the page gives one, and never past the cache's `ttlMs`.
+   */
+  store(page: { status: number; headers: Headers; body: Uint8Array; expiresAt?: number | null }): Promise<boolean>
 }
 
 // the page's own Content-Security-Policy carries the hashes of its inline scripts
@@ -38,13 +55,20 @@ const KEPT_HEADERS = ['content-type', 'content-language', 'cache-control', 'cont
 export class PageCache {
   readonly #entries = new Map<string, CachedPage>()
   #generation = 0
-  constructor(readonly options: { maxEntries: number; ttlMs: number } = { maxEntries: 2000, ttlMs: 5 * 60 * 1000 }) {}
+  readonly #now: () => number
+  constructor(
+    readonly options: { maxEntries: number; ttlMs: number } = { maxEntries: 2000, ttlMs: 5 * 60 * 1000 },
+    /** the clock (tests move it) */
+    now: () => number = Date.now,
+  ) {
+    this.#now = now
+  }
 
   get size(): number {
     return this.#entries.size
   }
 
-  get(path: string, now = Date.now()): CachedPage | undefined {
+  get(path: string, now = this.#now()): CachedPage | undefined {
     const key = canonicalPath(path)
     const page = this.#entries.get(key)
     if (!page) return undefined
@@ -67,8 +91,9 @@ export class PageCache {
     const key = canonicalPath(path)
     const generation = this.#generation
     return {
-      store: async ({ status, headers, body }) => {
+      store: async ({ status, headers, body, expiresAt }) => {
         if (generation !== this.#generation) return false
+        if (expiresAt != null && expiresAt <= this.#now()) return false
         const buf = Buffer.from(body)
         const [gz, br] = await Promise.all([compress(buf, 'gzip', 'strong'), compress(buf, 'br', 'strong')])
         if (generation !== this.#generation) return false
@@ -84,7 +109,7 @@ export class PageCache {
           gzip: gz,
           br,
           etag: `"${createHash('sha1').update(buf).digest('base64url')}"`,
-          expires: Date.now() + this.options.ttlMs,
+          expires: Math.min(this.#now() + this.options.ttlMs, expiresAt ?? Number.POSITIVE_INFINITY),
         })
         while (this.#entries.size > this.options.maxEntries) {
           const oldest = this.#entries.keys().next().value
@@ -95,6 +120,15 @@ export class PageCache {
       },
     }
   }
+}
+
+/**
+ * Clears the cache on every content change the CMS announces — documents, seats, pledges, and
+ * contest entries (source 'entries': a contest page counts the entries received). Returns the
+ * function that stops listening.
+ */
+export function clearOnContentChange(cache: PageCache): () => void {
+  return onContentChange(() => cache.clear())
 }
 
 type Encoding = 'br' | 'gzip' | 'identity'

@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto'
 import { defineMiddleware } from 'astro:middleware'
 import { compress, pickEncoding } from '../server/compress'
 import { siteCsp } from '../server/security-headers'
+import { PAGE_EXPIRES_HEADER, pageExpiry } from '../server/page-cache'
 import { isConnectionError } from './lib/cms'
 import { unavailableResponse } from './lib/unavailable'
 import { langFromPath } from './i18n/routes'
@@ -14,7 +15,8 @@ const CACHEABLE_TYPES = /^(text\/html|application\/xml|application\/rss\+xml|tex
  * 2. A page with inline scripts of its own (Astro's island bootstrap) gets their hashes in its
  *    Content-Security-Policy, so they run and nothing else inline does (server/security-headers.ts).
  * 3. A public page the server marked cacheable (locals.cacheSlot) is offered to its page cache
- *    once rendered; private, cookie-setting or failed responses never are.
+ *    once rendered, until the moment the page said it stops holding (PAGE_EXPIRES_HEADER, taken
+ *    off here); private, cookie-setting or failed responses never are.
  */
 const READ_ONLY = new Set(['GET', 'HEAD', 'OPTIONS'])
 
@@ -85,6 +87,8 @@ export const onRequest = defineMiddleware(async (context, next) => {
   if (!/^text\/html/.test(response.headers.get('content-type') ?? '') && !context.locals.cacheSlot) return response
   const body = new Uint8Array(await response.arrayBuffer())
   const headers = new Headers(response.headers)
+  const expiresAt = pageExpiry(headers)
+  headers.delete(PAGE_EXPIRES_HEADER)
   const html = /^text\/html/.test(headers.get('content-type') ?? '')
   if (html) {
     const hashes = inlineScriptHashes(new TextDecoder().decode(body))
@@ -99,7 +103,7 @@ export const onRequest = defineMiddleware(async (context, next) => {
     !/private|no-store/.test(cacheControl) &&
     CACHEABLE_TYPES.test(headers.get('content-type') ?? '')
   ) {
-    await slot.store({ status: response.status, headers, body })
+    await slot.store({ status: response.status, headers, body, expiresAt })
   }
   const encoding = html && context.request.method === 'GET' && body.byteLength >= COMPRESS_MIN_BYTES && !headers.has('content-encoding') ? pickEncoding(context.request.headers.get('accept-encoding') ?? undefined) : null
   if (!encoding) return new Response(body, { status: response.status, statusText: response.statusText, headers })

@@ -26,6 +26,9 @@ export const signUpFormOf = (eventId: string | number | undefined): FormBinding 
 /** The public pledge form of one gift drive. */
 export const pledgeFormOf = (driveId: string | number | undefined): FormBinding => ({ form: 'pledge', scope: String(driveId ?? '') })
 
+/** The public entry form of one drawing contest. */
+export const entryFormOf = (contestId: string | number | undefined): FormBinding => ({ form: 'entry', scope: String(contestId ?? '') })
+
 const sign = (secret: string, { form, scope }: FormBinding, at: string) =>
   createHmac('sha256', secret).update(`form:${form.length}:${form}:${scope.length}:${scope}:${at}`).digest('base64url')
 

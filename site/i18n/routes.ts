@@ -45,7 +45,7 @@ type RouteRow = {
 }
 
 /** The header's navigation, in order: each is a route name. */
-export const NAV = ['home', 'campaigns', 'events', 'drives', 'news', 'hotline'] as const
+export const NAV = ['home', 'campaigns', 'events', 'contests', 'drives', 'news', 'hotline'] as const
 export type Section = (typeof NAV)[number]
 
 export const ROUTES = {
@@ -62,6 +62,12 @@ export const ROUTES = {
   drives: { path: { vi: '/ung-ho/', en: '/en/donate/' }, section: 'drives', sitemap: true },
   drive: { path: { vi: '/ung-ho/:slug/', en: '/en/donate/:slug/' }, section: 'drives', sitemap: true },
   pledge: { path: { vi: '/ung-ho/:slug/cam-ket/', en: '/en/donate/:slug/pledge/' }, section: 'drives', private: true },
+  contests: { path: { vi: '/cuoc-thi/', en: '/en/contests/' }, section: 'contests', sitemap: true },
+  contest: { path: { vi: '/cuoc-thi/:slug/', en: '/en/contests/:slug/' }, section: 'contests', sitemap: true },
+  enter: { path: { vi: '/cuoc-thi/:slug/gui-tranh/', en: '/en/contests/:slug/enter/' }, section: 'contests', private: true },
+  entry: { path: { vi: '/bai-du-thi/:token/', en: '/en/entry/:token/' }, section: 'contests', private: true },
+  entryData: { path: { vi: '/bai-du-thi/:token/data.json', en: '/en/entry/:token/data.json' }, section: 'contests', private: true, kind: 'data' },
+  entryPicture: { path: { vi: '/bai-du-thi/:token/tranh.webp', en: '/en/entry/:token/picture.webp' }, section: 'contests', private: true, kind: 'data' },
   manage: { path: { vi: '/quan-ly/:token/', en: '/en/manage/:token/' }, section: 'home', private: true },
   manageData: { path: { vi: '/quan-ly/:token/data.json', en: '/en/manage/:token/data.json' }, section: 'home', private: true, kind: 'data' },
   rss: { path: { vi: '/rss.xml', en: '/en/rss.xml' }, section: 'news', kind: 'feed' },

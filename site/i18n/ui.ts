@@ -3,7 +3,7 @@ import type { Lang } from './routes'
 
 const vi = {
   skipToContent: 'Bỏ qua, đến nội dung chính',
-  nav: { home: 'Trang chủ', campaigns: 'Chiến dịch', events: 'Lớp học, sự kiện', drives: 'Ủng hộ', news: 'Tin tức', hotline: 'Tổng đài 111' },
+  nav: { home: 'Trang chủ', campaigns: 'Chiến dịch', events: 'Lớp học, sự kiện', contests: 'Cuộc thi vẽ', drives: 'Ủng hộ', news: 'Tin tức', hotline: 'Tổng đài 111' },
   navLabel: 'Điều hướng chính',
   otherLanguage: 'English',
   otherLanguageLabel: 'Xem trang này bằng tiếng Anh',
@@ -128,7 +128,7 @@ export type UI = typeof vi
 
 const en: UI = {
   skipToContent: 'Skip to main content',
-  nav: { home: 'Home', campaigns: 'Campaigns', events: 'Classes & events', drives: 'Donate', news: 'News', hotline: 'Hotline 111' },
+  nav: { home: 'Home', campaigns: 'Campaigns', events: 'Classes & events', contests: 'Drawing contests', drives: 'Donate', news: 'News', hotline: 'Hotline 111' },
   navLabel: 'Main navigation',
   otherLanguage: 'Tiếng Việt',
   otherLanguageLabel: 'View this page in Vietnamese',

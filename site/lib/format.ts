@@ -62,3 +62,18 @@ export function formatDayWithWeekday(iso: string | null | undefined, lang: Lang)
   if (!iso) return ''
   return dates(lang, 'weekday', { ...DAY, weekday: 'long' }).format(new Date(iso))
 }
+
+/** A deadline, Vietnam time: "17:00 ngày 15/05/2027" / "17:00 on 15 May 2027". */
+export function formatDeadline(iso: string | null | undefined, lang: Lang): string {
+  if (!iso) return ''
+  const at = new Date(iso)
+  const time = dates(lang, 'hm', { hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).format(at)
+  if (lang === 'vi') return `${time} ngày ${dates(lang, 'dmy', { day: '2-digit', month: '2-digit', year: 'numeric' }).format(at)}`
+  return `${time} on ${dates(lang, 'day', DAY).format(at)}`
+}
+
+/** A day as 15/05/2027 (Vietnam time), the way forms ask for dates. */
+export function formatShortDate(iso: string | null | undefined, lang: Lang): string {
+  if (!iso) return ''
+  return dates(lang, 'dmy', { day: '2-digit', month: '2-digit', year: 'numeric' }).format(new Date(iso))
+}

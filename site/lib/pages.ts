@@ -8,9 +8,12 @@ import type { AstroGlobal } from 'astro'
 import { actions } from 'astro:actions'
 import type { Lang, ListedWithParams, Match, PageName, Params, RouteName } from '../i18n/routes'
 import { drivesUI } from '../i18n/drives'
+import { contestsUI } from '../i18n/contests'
+import { PAGE_EXPIRES_HEADER } from '../../server/page-cache'
+import { contestPagesHoldUntil } from './contest-time'
 import { signUpUI } from '../i18n/signup'
 import { useUI } from '../i18n/ui'
-import { categoryLabel, compareIndicators, EVENT_KINDS, imageURL, pickCurrentCampaign, signUpsFrom, type Cms, type EventFilters, type Site } from './cms'
+import { categoryLabel, compareIndicators, entriesFrom, EVENT_KINDS, imageURL, pickCurrentCampaign, signUpsFrom, type Cms, type EventFilters, type Site } from './cms'
 
 export const NEWS_PER_PAGE = 9
 
@@ -56,6 +59,9 @@ export function eventFilters(search: URLSearchParams): EventFilters {
 }
 
 const retryHeaders = (retryAfter: number | null): Record<string, string> => (retryAfter !== null ? { 'retry-after': String(retryAfter) } : {})
+
+/** A page kept in memory holds only until its countdown or its contests' phase moves on (server/page-cache.ts). */
+const holdsUntil = (until: number): Record<string, string> => ({ [PAGE_EXPIRES_HEADER]: String(until) })
 
 async function newsList(ctx: PageContext<'news' | 'newsPage'>, pageNumber: number) {
   const posts = await ctx.cms.posts(ctx.lang, pageNumber, NEWS_PER_PAGE)
@@ -168,6 +174,56 @@ export const PAGES = {
       headers: retryHeaders(retryAfter),
     }),
   }),
+  contests: page<'contests'>()({
+    load: async (ctx) => ({ contests: await ctx.cms.contests(ctx.lang), now: ctx.today }),
+    head: (_, ctx) => ({ title: contestsUI(ctx.lang).title, description: contestsUI(ctx.lang).lead }),
+    answer: ({ contests, now }) => ({ headers: holdsUntil(contestPagesHoldUntil(contests, new Date(now))) }),
+  }),
+  contest: page<'contest'>()({
+    load: async (ctx) => {
+      const contest = await ctx.cms.contestBySlug(ctx.lang, ctx.params.slug)
+      return contest ? { contest, now: ctx.today } : null
+    },
+    head: ({ contest }) => ({
+      title: contest.title,
+      description: contest.summary ?? contest.theme,
+      // once the results are out, a winner's share picture (only one the family agreed to show)
+      image: contest.results?.categories.flatMap((c) => c.winners).find((w) => w.card?.share)?.card?.share?.url ?? imageURL(contest.hero, 'hero'),
+    }),
+    answer: ({ contest, now }) => ({ headers: holdsUntil(contestPagesHoldUntil([contest], new Date(now))) }),
+  }),
+  enter: page<'enter'>()({
+    async load(ctx) {
+      const contest = await ctx.cms.contestForEntry(ctx.lang, ctx.params.slug)
+      if (!contest) return null
+      const sent = ctx.astro.getActionResult(actions.submitEntry)
+      const limited = sent?.error?.code === 'TOO_MANY_REQUESTS' ? sent.error : null
+      const communes = sent?.data?.kind === 'done' && !sent.data.next ? [] : await ctx.cms.communes(ctx.lang)
+      return { contest, communes, now: ctx.today, result: sent?.data ?? null, retryAfter: limited ? Number(limited.message) || 60 : null, tooLarge: sent?.error?.code === 'CONTENT_TOO_LARGE' }
+    },
+    head: ({ contest }, ctx) => ({ title: `${contestsUI(ctx.lang).formTitle}: ${contest.title}` }),
+    answer: ({ result, retryAfter }) => ({
+      status:
+        result?.kind === 'invalid' || result?.kind === 'dropped' ? 400
+        : result?.kind === 'not-found' ? 404
+        : result?.kind === 'refused' || result?.kind === 'cap-reached' || result?.kind === 'category-full' || result?.kind === 'withdrawn' ? 409
+        : undefined,
+      headers: retryHeaders(retryAfter),
+    }),
+  }),
+  entry: page<'entry'>()({
+    async load(ctx) {
+      const { token } = ctx.params
+      const withdraw = ctx.astro.getActionResult(actions.withdrawEntry)
+      const publication = ctx.astro.getActionResult(actions.withdrawEntryPublication)
+      const limited = [withdraw, publication].find((r) => r?.error?.code === 'TOO_MANY_REQUESTS')?.error
+      // an unknown link still gets the page, which says so (with status 404)
+      const managed = await entriesFrom(ctx.astro.locals).manage(token, ctx.lang)
+      return { token, managed, withdrawOutcome: withdraw?.data?.outcome ?? null, publicationOutcome: publication?.data?.outcome ?? null, retryAfter: limited ? Number(limited.message) || 60 : null }
+    },
+    head: (_, ctx) => ({ title: contestsUI(ctx.lang).entryTitle }),
+    answer: ({ managed, retryAfter }) => ({ status: managed ? undefined : 404, headers: retryHeaders(retryAfter) }),
+  }),
   manage: page<'manage'>()({
     async load(ctx) {
       const { token } = ctx.params
@@ -189,6 +245,7 @@ export const SITEMAP: { [K in ListedWithParams]: (docs: SitemapDocs) => SitemapE
   post: (docs) => docs.posts.map((p) => ({ params: { slug: p.slug }, lastmod: p.updatedAt })),
   event: (docs) => docs.events.map((e) => ({ params: { slug: e.slug }, lastmod: e.updatedAt })),
   drive: (docs) => docs.drives.map((d) => ({ params: { slug: d.slug }, lastmod: d.updatedAt })),
+  contest: (docs) => docs.contests.map((c) => ({ params: { slug: c.slug }, lastmod: c.updatedAt })),
 }
 
 export type PageData<K extends PageName> = NonNullable<Awaited<ReturnType<(typeof PAGES)[K]['load']>>>

@@ -2,8 +2,9 @@
  * Small phones and light pages: at a 320 px wide viewport no public page scrolls sideways
  * (every URL of the sitemap, the 404 page, the pledge form and its answer, the sign-up form in both languages with and without
  * JavaScript, with rows added, as a school with a class list read in, with the server's errors,
- * the result table and the manage page of a real sign-up); and the sign-up page loads at most
- * 75 KB of JavaScript, gzipped, all files added up, React included.
+ * the result table and the manage page of a real sign-up, the contest entry form with the
+ * server's errors, its answer with a teacher's next form, and an entry's private page); and the
+ * sign-up page loads at most 75 KB of JavaScript, gzipped, all files added up, React included.
  */
 import type { Browser, BrowserContext, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
@@ -11,6 +12,7 @@ import { browserSkipReason, launchBrowser } from '../helpers/browser'
 import { pageScripts } from '../helpers/page-js'
 import { type RunningServer, startServer } from '../helpers/server'
 import { adminToken, api, createOpenEvent, TEST_SECRET } from '../helpers/signup'
+import { fillEntry, openContest, phoneJpeg, type TestContest } from '../helpers/contest'
 
 const skip = browserSkipReason()
 const WIDTH = 320
@@ -47,6 +49,7 @@ describe.skipIf(skip)('narrow screens and light pages', () => {
   let browser: Browser
   let admin: string
   let event: { id: number; slug: string }
+  let contest: TestContest
   const contexts: BrowserContext[] = []
   const tooWide: string[] = []
 
@@ -63,7 +66,7 @@ describe.skipIf(skip)('narrow screens and light pages', () => {
   const signUpPath = (lang: 'vi' | 'en') => (lang === 'vi' ? `/su-kien/${event.slug}/dang-ky/` : `/en/events/${event.slug}/sign-up/`)
 
   beforeAll(async () => {
-    ;[server, browser] = await Promise.all([startServer({ env: { PAYLOAD_SECRET: TEST_SECRET, FORM_MIN_SECONDS: '0' } }), launchBrowser()])
+    ;[server, browser] = await Promise.all([startServer({ env: { PAYLOAD_SECRET: TEST_SECRET, FORM_MIN_SECONDS: '0', SIGNUP_RATE_LIMIT: '100' } }), launchBrowser()])
     admin = await adminToken(server.url)
     const areas = await api<{ docs: { id: number; level: string }[] }>(server.url, admin, '/areas?limit=50&depth=0')
     // every field the form can show: areas, priority groups, photo consent; and a long organiser email
@@ -73,6 +76,7 @@ describe.skipIf(skip)('narrow screens and light pages', () => {
       consent: { guardian: 'Tôi đồng ý cho con tham gia lớp bơi.', childAssent: 'Em muốn học bơi.', photo: 'Cho phép chụp ảnh.' },
       organiser: { name: 'Ban tổ chức lớp bơi thử nghiệm', phone: '0276 3822 111', email: 'phongchongduoinuoc.treem.tanan@demo.tayninh.example.vn' },
     })
+    contest = await openContest(server.url, admin)
   })
   afterAll(async () => {
     for (const c of contexts) await c.close()
@@ -193,6 +197,36 @@ describe.skipIf(skip)('narrow screens and light pages', () => {
     await page.locator('.signup-result a[href*="/quan-ly/"]').first().click()
     await page.locator('article.manage').waitFor()
     await measure(page, 'manage page')
+    expect(tooWide).toEqual([])
+  })
+
+  it('fits the contest entry form, its errors, the answer with a teacher\'s next form, and the entry\'s page into 320 px in both languages', async () => {
+    tooWide.length = 0
+    const picture = { name: 'tranh-cua-em-rat-dai-ten-tep-anh-chup-tu-dien-thoai.jpg', mimeType: 'image/jpeg', buffer: await phoneJpeg(800, 600) }
+    for (const lang of ['vi', 'en'] as const) {
+      const page = await narrowPage(false, lang)
+      await page.goto(`${server.url}${lang === 'vi' ? `/cuoc-thi/${contest.slug}/gui-tranh/` : `/en/contests/${contest.slug}/enter/`}`)
+      await measure(page, `${lang} entry form`)
+      // passes the browser's own checks, not the server's: a phone number and a date that do not exist
+      await fillEntry(page, picture, { familyName: 'Nguyễn Hoàng Phương', givenName: lang === 'vi' ? 'Thảo Nguyên' : 'Bảo Ngọc', birthDate: '31/02/2016', school: 'Trường Tiểu học và Trung học cơ sở Nguyễn Thị Minh Khai', className: '4A1' }, {
+        contact: { name: 'Cô giáo Trần Thị Thanh Hương', phone: '12345', email: 'tranthithanhhuong.giaovien@truongtieuhoc.example.vn' },
+        by: 'school',
+        communeIndex: 1,
+        publication: true,
+      })
+      await page.locator('button[type="submit"]').click()
+      await page.locator('.error-summary').waitFor()
+      await measure(page, `${lang} entry form with the server's errors`)
+      await page.locator('input[name="picture"]').setInputFiles(picture)
+      await page.locator('input[name="child.birthDate"]').fill('28/02/2016')
+      await page.locator('input[name="contact.phone"]').fill('0912 345 678')
+      await page.locator('button[type="submit"]').click()
+      await page.locator('.reference').waitFor()
+      await measure(page, `${lang} entry answer with the next pupil's form`)
+      await page.locator('a[href*="/bai-du-thi/"], a[href*="/en/entry/"]').first().click()
+      await page.locator('article.manage').waitFor()
+      await measure(page, `${lang} entry page`)
+    }
     expect(tooWide).toEqual([])
   })
 })

@@ -1,12 +1,17 @@
 /**
  * A kept page as a browser gets it over real HTTP: each encoding with its own length, the
- * site's and the page's own headers, 304 for a known ETag, nothing in the body for HEAD.
+ * site's and the page's own headers, 304 for a known ETag, nothing in the body for HEAD. How
+ * long a page is kept: until content changes (contest entries included), until the moment its
+ * own answer says it stops holding (a contest's countdown at midnight, its phase at the
+ * deadline), and never past the cache's ttl.
  */
 import http from 'node:http'
 import type { AddressInfo } from 'node:net'
 import zlib from 'node:zlib'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { PageCache, sendCached } from '../../server/page-cache'
+import { clearOnContentChange, PAGE_EXPIRES_HEADER, PageCache, pageExpiry, sendCached } from '../../server/page-cache'
+import { announceContentChange } from '../../cms/services/content-events'
+import { contestPagesHoldUntil } from '../../site/lib/contest-time'
 
 const SITE = { 'x-frame-options': 'DENY', 'cache-control': 'no-cache' }
 const html = `<!doctype html><p>${'Trang chủ '.repeat(200)}</p>`
@@ -70,5 +75,62 @@ describe('sending a kept page', () => {
     expect(head.status).toBe(200)
     expect(head.body.byteLength).toBe(0)
     expect(head.headers['content-length']).toBe(first.headers['content-length'])
+  })
+})
+
+describe('how long a page is kept', () => {
+  const page = (headers: Record<string, string> = {}) => ({ status: 200, headers: new Headers({ 'content-type': 'text/html; charset=utf-8', ...headers }), body: new TextEncoder().encode('<p>Còn 12 ngày</p>') })
+  const clock = (start: number) => {
+    const at = { now: start }
+    return { at, now: () => at.now }
+  }
+
+  it("keeps a contest's page until its next midnight or deadline, whichever comes first, then renders it again", async () => {
+    // 14:00 in Vietnam on 15 May 2027; the deadline is 17:00 the same day
+    const t = clock(Date.parse('2027-05-15T07:00:00.000Z'))
+    const cache = new PageCache({ maxEntries: 10, ttlMs: 24 * 3600 * 1000 }, t.now)
+    const until = contestPagesHoldUntil([{ opensAt: '2026-11-20T00:00:00.000Z', closesAt: '2027-05-15T10:00:00.000Z' }], new Date(t.at.now))
+    expect(new Date(until).toISOString()).toBe('2027-05-15T10:00:00.000Z')
+    const headers = new Headers({ [PAGE_EXPIRES_HEADER]: String(until) })
+    expect(pageExpiry(headers)).toBe(until)
+    expect(await cache.slot('/cuoc-thi/uoc-mo/').store({ ...page(), expiresAt: pageExpiry(headers) })).toBe(true)
+    t.at.now = until - 1
+    expect(cache.get('/cuoc-thi/uoc-mo/')?.status).toBe(200)
+    t.at.now = until // 17:00: the phase is "judging" now, the kept "open" page must go
+    expect(cache.get('/cuoc-thi/uoc-mo/')).toBeUndefined()
+    expect(cache.size).toBe(0)
+
+    // the day before, the countdown changes at midnight first
+    const dayBefore = new Date('2027-05-14T07:00:00.000Z')
+    expect(new Date(contestPagesHoldUntil([{ closesAt: '2027-05-15T10:00:00.000Z' }], dayBefore)).toISOString()).toBe('2027-05-14T17:00:00.000Z')
+  })
+
+  it('does not keep a page whose moment has already passed, nor beyond the ttl, and ignores a malformed header', async () => {
+    const t = clock(1_000_000)
+    const cache = new PageCache({ maxEntries: 10, ttlMs: 60_000 }, t.now)
+    expect(await cache.slot('/a/').store({ ...page(), expiresAt: 1_000_000 })).toBe(false)
+    expect(cache.size).toBe(0)
+    expect(await cache.slot('/b/').store({ ...page(), expiresAt: 5_000_000 })).toBe(true)
+    t.at.now = 1_060_000
+    expect(cache.get('/b/')).toBeUndefined()
+    expect(pageExpiry(new Headers({ [PAGE_EXPIRES_HEADER]: 'tomorrow' }))).toBeNull()
+    expect(pageExpiry(new Headers())).toBeNull()
+  })
+
+  it("is cleared when a contest entry changes (the contest page counts entries received), and stops listening when told", async () => {
+    const cache = new PageCache()
+    const stop = clearOnContentChange(cache)
+    await cache.slot('/cuoc-thi/uoc-mo/').store(page())
+    expect(cache.size).toBe(1)
+    announceContentChange({ source: 'entries', id: 7 })
+    expect(cache.size).toBe(0)
+    // a render that began before the change does not put its stale page back
+    const slot = cache.slot('/cuoc-thi/')
+    announceContentChange({ source: 'entries', id: 8 })
+    expect(await slot.store(page())).toBe(false)
+    stop()
+    await cache.slot('/cuoc-thi/').store(page())
+    announceContentChange({ source: 'entries', id: 9 })
+    expect(cache.size).toBe(1)
   })
 })

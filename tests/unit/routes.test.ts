@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { manageLink } from '../../cms/email/signup'
-import { alternatePath, href, LANGS, matchRoute, newsPageHref, pathFor, ROUTES, type RouteName } from '../../site/i18n/routes'
+import { entryManageUrl } from '../../cms/services/entries'
+import { alternatePath, href, isPrivate, LANGS, matchRoute, NAV, newsPageHref, pathFor, ROUTES, type RouteName } from '../../site/i18n/routes'
 
 describe('public URLs', () => {
   it.each([
@@ -80,4 +81,24 @@ describe('public URLs', () => {
       expect(matchRoute(path)).toBeNull()
     },
   )
+
+  it('routes the contests, a contest, its entry form, and an entry\'s private page, download and picture', () => {
+    const token = 'c'.repeat(43)
+    expect(matchRoute('/cuoc-thi/')).toEqual({ name: 'contests', lang: 'vi', params: {} })
+    expect(matchRoute('/en/contests/')).toEqual({ name: 'contests', lang: 'en', params: {} })
+    expect(matchRoute('/cuoc-thi/uoc-mo-cua-em-2027/')).toEqual({ name: 'contest', lang: 'vi', params: { slug: 'uoc-mo-cua-em-2027' } })
+    expect(matchRoute('/cuoc-thi/uoc-mo-cua-em-2027/gui-tranh/')).toEqual({ name: 'enter', lang: 'vi', params: { slug: 'uoc-mo-cua-em-2027' } })
+    expect(matchRoute('/en/contests/uoc-mo-cua-em-2027/enter/')).toEqual({ name: 'enter', lang: 'en', params: { slug: 'uoc-mo-cua-em-2027' } })
+    expect(matchRoute(`/bai-du-thi/${token}/`)).toEqual({ name: 'entry', lang: 'vi', params: { token } })
+    expect(matchRoute(`/en/entry/${token}/data.json`)).toEqual({ name: 'entryData', lang: 'en', params: { token } })
+    expect(matchRoute(`/bai-du-thi/${token}/tranh.webp`)).toEqual({ name: 'entryPicture', lang: 'vi', params: { token } })
+    expect(alternatePath(`/bai-du-thi/${token}/tranh.webp`, 'en')).toBe(`/en/entry/${token}/picture.webp`)
+    expect(alternatePath('/cuoc-thi/uoc-mo/gui-tranh/', 'en')).toBe('/en/contests/uoc-mo/enter/')
+    for (const path of ['/cuoc-thi/uoc-mo/enter/', '/bai-du-thi/ngan/', `/bai-du-thi/${token}/tranh.jpg`, `/bai-du-thi/${token}/tranh.webp/`, '/cuoc-thi/uoc-mo/gui-tranh/thua/']) expect(matchRoute(path), path).toBeNull()
+    for (const name of ['enter', 'entry', 'entryData', 'entryPicture'] as const) expect(isPrivate(name), name).toBe(true)
+    expect(NAV).toContain('contests')
+    // the confirmation email's link is the entry's page
+    expect(entryManageUrl('https://x.vn', 'vi', token)).toBe(`https://x.vn${href('entry', 'vi', { token })}`)
+    expect(entryManageUrl('https://x.vn', 'en', token)).toBe(`https://x.vn${href('entry', 'en', { token })}`)
+  })
 })

@@ -5,7 +5,7 @@
  * The Payload instance is handed over by the server through `Astro.locals.payload`.
  */
 import type { Payload, Where } from 'payload'
-import type { Area, Campaign, Drive, Event, Media, Post, Site } from '../../../cms/payload-types'
+import type { Area, Campaign, Contest, Drive, Event, Media, Post, Site } from '../../../cms/payload-types'
 import { acceptsAge, ageOn, firstSessionDay } from '../../../cms/services/eligibility'
 import { movesOnlyFigures, type ContentChange } from '../../../cms/services/content-events'
 import { Kept } from '../../../cms/services/kept'
@@ -15,13 +15,16 @@ import type { Lang } from '../../i18n/routes'
 import { CmsUnavailableError, isConnectionError } from './errors'
 import { signUpApi } from './signup'
 import { drivesApi, pledgeApi } from './drives'
+import { contestsApi, entriesApi } from './contests'
 
 export { CmsUnavailableError, isConnectionError } from './errors'
 export { clientAddress, newSignUpForm, signUpApi, TooManyRequests, type SignUpRow, type SignUpSubmission } from './signup'
 export { richTextToHtml } from './richtext'
 export { driveState, newPledgeForm, type DrivePage, type DriveState, type PledgeDrive, type PledgeSubmission, type PublicDrive } from './drives'
 export type { DriveProgress, ItemProgress, PublicDonor } from '../../../cms/services/drive-progress'
-export type { Area, Campaign, Drive, Event, Media, Post, Site }
+export { CARRIED_TO_NEXT, entryMessage, MIN_PICTURE_SIDE, newEntryForm, type Commune, type ContestPage, type EntrySubmission, type ManagedEntry, type PublicContest } from './contests'
+export type { ContestResults, GalleryCard } from '../../../cms/services/gallery'
+export type { Area, Campaign, Contest, Drive, Event, Media, Post, Site }
 
 /** A published event with what the public sees of its seats: open ones and reserved ones apart (counted, never stored). */
 export type PublicEvent = Event & { seats: SeatsLeft; firstDay: string | null; state: SignUpState }
@@ -54,6 +57,7 @@ export function createCms(payload: Payload) {
   const asPublic = { overrideAccess: false, draft: false } as const
   const sites = new Kept<Site>(KEPT_MS, unlessSeats)
   const drives = drivesApi(payload)
+  const contests = contestsApi(payload)
   const events = new Kept<Event | null>(KEPT_MS, unlessSeats)
   const withSeatInfo = async (event: Event, now: Date): Promise<PublicEvent> => {
     const seats = await seatsLeft(payload, event)
@@ -133,34 +137,56 @@ export function createCms(payload: Payload) {
     /** A published drive with its progress and public donor list, or null. */
     driveBySlug: (lang: Lang, slug: string) => guard(() => drives.bySlug(lang, slug)),
 
+    /** Published drawing contests with their phase and entries received, open ones first. */
+    contests: (lang: Lang) => guard(() => contests.list(lang)),
+
+    /** A published contest with its phase and entries received, or null. */
+    contestBySlug: (lang: Lang, slug: string) => guard(() => contests.bySlug(lang, slug)),
+
+    /** A contest as its page shows it (phase, entries received, results), e.g. a draft in preview. */
+    contestPage: (contest: Contest, lang: Lang) => guard(() => contests.page(contest, lang)),
+
+    /** A published contest as its entry form needs it, or null. */
+    contestForEntry: (lang: Lang, slug: string) => guard(() => contests.forEntry(lang, slug)),
+
+    /** The communes a child may live in (the entry form's list). */
+    communes: (lang: Lang) => guard(() => contests.communes(lang)),
+
     /** Every public document, for the sitemap. */
-    sitemapEntries: (): Promise<{ campaigns: Pick<Campaign, 'slug' | 'updatedAt'>[]; posts: Pick<Post, 'slug' | 'updatedAt'>[]; events: Pick<Event, 'slug' | 'updatedAt'>[]; drives: Pick<Drive, 'slug' | 'updatedAt'>[] }> =>
+    sitemapEntries: (): Promise<{
+      campaigns: Pick<Campaign, 'slug' | 'updatedAt'>[]
+      posts: Pick<Post, 'slug' | 'updatedAt'>[]
+      events: Pick<Event, 'slug' | 'updatedAt'>[]
+      drives: Pick<Drive, 'slug' | 'updatedAt'>[]
+      contests: Pick<Contest, 'slug' | 'updatedAt'>[]
+    }> =>
       guard(async () => {
         const select = { slug: true, updatedAt: true } as const
-        const [campaigns, posts, events, driveDocs] = await Promise.all([
+        const [campaigns, posts, events, driveDocs, contestDocs] = await Promise.all([
           payload.find({ collection: 'campaigns', depth: 0, limit: 0, pagination: false, where: published, select, ...asPublic }),
           payload.find({ collection: 'posts', depth: 0, limit: 0, pagination: false, where: published, select, sort: '-publishedAt', ...asPublic }),
           payload.find({ collection: 'events', depth: 0, limit: 0, pagination: false, where: published, select, ...asPublic }),
           drives.sitemap(),
+          contests.sitemap(),
         ])
-        return { campaigns: campaigns.docs, posts: posts.docs, events: events.docs, drives: driveDocs }
+        return { campaigns: campaigns.docs, posts: posts.docs, events: events.docs, drives: driveDocs, contests: contestDocs }
       }),
 
     /**
      * A draft as its editor sees it, for the admin's preview button. Returns null unless the
      * request carries the session of a staff user allowed to read drafts.
      */
-    preview: async <S extends 'campaigns' | 'posts' | 'drives'>(
+    preview: async <S extends 'campaigns' | 'posts' | 'drives' | 'contests'>(
       collection: S,
       id: string,
       lang: Lang,
       headers: Headers,
-    ): Promise<(S extends 'campaigns' ? Campaign : S extends 'drives' ? Drive : Post) | null> =>
+    ): Promise<(S extends 'campaigns' ? Campaign : S extends 'drives' ? Drive : S extends 'contests' ? Contest : Post) | null> =>
       guard(async () => {
         const { user } = await payload.auth({ headers })
         if (!user) return null
         const doc = await payload.findByID({ collection, id, locale: lang, depth: 1, draft: true, overrideAccess: false, user, disableErrors: true })
-        return (doc as (S extends 'campaigns' ? Campaign : S extends 'drives' ? Drive : Post) | null) ?? null
+        return (doc as (S extends 'campaigns' ? Campaign : S extends 'drives' ? Drive : S extends 'contests' ? Contest : Post) | null) ?? null
       }),
   }
 }
@@ -174,6 +200,12 @@ const instances = new WeakMap<Payload, Cms>()
 export function signUpsFrom(locals: App.Locals): ReturnType<typeof signUpApi> {
   if (!locals.payload) throw new CmsUnavailableError('The CMS is not started')
   return signUpApi(locals.payload)
+}
+
+/** The contest entry door for a request (see ./contests.ts). */
+export function entriesFrom(locals: App.Locals): ReturnType<typeof entriesApi> {
+  if (!locals.payload) throw new CmsUnavailableError('The CMS is not started')
+  return entriesApi(locals.payload)
 }
 
 /** The pledge door for a request (see ./drives.ts). */
@@ -217,4 +249,8 @@ export { PLEDGE_MESSAGES } from '../../../cms/schemas/pledge-messages'
 export { HONEYPOT_FIELD, FORM_TOKEN_FIELD } from '../../../cms/services/form-guard'
 export { GUARDIAN_RELATIONSHIPS, REGISTRATION_STATUSES } from '../../../cms/services/staff'
 export { consentInForce } from '../../../cms/services/registrations'
+export { ASSENT_AGE } from '../../../cms/services/registrations'
+export { categoryLabel as contestCategoryLabel, CONTEST_PHASES, publicChildName, type ContestPhase } from '../../../cms/services/contests'
+export { ENTRY_STATUSES } from '../../../cms/services/entries'
+export { BODY_LIMITS, formatBytes } from '../../../cms/limits'
 export { ageOn }
