@@ -15,6 +15,7 @@ import type { Payload } from 'payload'
 import type { Contest, Entry } from '../payload-types'
 import type { TEntry } from '../schemas/entry'
 import type { EntryMessageKey } from '../schemas/entry-messages'
+import { href } from '../../site/i18n/routes'
 import { entryConfirmation } from '../email/contests'
 import { env } from '../env'
 import { enqueueEmail } from './email/outbox'
@@ -413,9 +414,9 @@ export function entryData(entry: Entry, contestTitle: string) {
   }
 }
 
-/** The family's private page for an entry (the site's route table has the same paths). */
+/** The family's private page for an entry, from the site's route table (the only place public paths are written). */
 export function entryManageUrl(serverURL: string, lang: 'vi' | 'en', token: string): string {
-  return `${serverURL}${lang === 'en' ? `/en/entry/${token}/` : `/bai-du-thi/${token}/`}`
+  return `${serverURL}${href('entry', lang, { token })}`
 }
 
 /**

@@ -16,6 +16,8 @@
  *    sign-up page: every file it loads, gzipped and raw (target: at most 75 KB gzipped).
  * 5. Lighthouse on a slow phone for the home page, an event page and its sign-up page
  *    (tests/bench/lighthouse.ts; targets: largest paint within 2.0 s, performance ≥ 90).
+ *    Then drawing-contest entries with a 4000×3000 photo per second beside bare sharp, and the
+ *    server's memory while 20 arrive at once beside bare sharp's (tests/bench/contest.ts).
  * 6. A public image (the home page's share image) beside raw Node sending the same bytes, and the
  *    server's resident memory once started and during the SQLite sign-up bench (targets: 300 MB
  *    after start, 450 MB under the bench).
@@ -35,6 +37,7 @@ import { freePort } from '../helpers/ports'
 import { pageScripts } from '../helpers/page-js'
 import { createTestDatabase } from '../helpers/postgres'
 import { formatResult, slowPhone } from './lighthouse'
+import { benchContestEntries } from './contest'
 import { benchPledges } from './pledge'
 import { benchSignUps, rawPostgresSignUps, rawSqliteSignUps } from './signup'
 
@@ -197,6 +200,7 @@ async function main() {
       ['Home page', '/'],
       ['Event page', '/su-kien/lop-boi-mien-phi-tan-an-he-2027/'],
       ['Drive page (live progress bars)', '/ung-ho/trung-thu-yeu-thuong-2027/'],
+      ['Contest page with its results and gallery', '/cuoc-thi/uoc-mo-cua-em-2026/'],
     ] as const) {
       await compareWithRaw(name, `${server.url}${pagePath}`)
     }
@@ -226,6 +230,9 @@ async function main() {
 
     process.stdout.write(`\n== Pledges through the public form, ${SECONDS} s, ${SIGNUP_CLIENTS} concurrent clients, SQLite\n`)
     printPledges(await benchPledges({ url: server.url, raw: rawSqliteSignUps(dbFile), secret: SECRET, seconds: SECONDS, clients: SIGNUP_CLIENTS, quantity: 1_000_000 }))
+
+    process.stdout.write('\n== Drawing-contest entries (4000×3000 phone photos through the public form), SQLite\n')
+    for (const line of await benchContestEntries({ url: server.url, pid: server.pid, secret: SECRET })) process.stdout.write(`${line}\n`)
 
     process.stdout.write('\n== JavaScript shipped per public page\n')
     const xml = await (await fetch(`${server.url}/sitemap.xml`)).text()
