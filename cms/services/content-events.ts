@@ -21,8 +21,9 @@ export function onContentChange(listener: (change: ContentChange) => void): () =
 
 /**
  * Changes that only move figures a page counts for every render (seats taken, pledges, receipts,
- * hand-overs, bank transfers), never the documents pages keep in memory for a moment: they drop
- * the kept pages, not the kept documents.
+ * hand-overs, bank transfers, contest entries and their results and gallery, read afresh for every
+ * render), never the documents pages keep in memory for a moment: they drop the kept pages, not
+ * the kept documents.
  */
-const COUNTED = new Set(['claims', 'pledges', 'donation-receipts', 'bank-transfers', 'hand-overs', 'aid-recipients'])
+const COUNTED = new Set(['claims', 'pledges', 'donation-receipts', 'bank-transfers', 'hand-overs', 'aid-recipients', 'entries', 'contest-states'])
 export const movesOnlyFigures = (change: ContentChange): boolean => COUNTED.has(change.source)
