@@ -19,6 +19,7 @@ import { env } from '../../../cms/env'
 import { BODY_LIMITS, formatBytes } from '../../../cms/limits'
 import type { Area, Contest, Entry } from '../../../cms/payload-types'
 import { ENTRY_MESSAGES, entryErrors, ZEntry, type EntryMessageKey } from '../../../cms/schemas/entry'
+import { isArtworkFileName, MIN_SHORT_SIDE } from '../../../cms/services/artwork'
 import { audit, changeOf } from '../../../cms/services/audit'
 import { categoryLabel, contestPhase, type ContestPhase } from '../../../cms/services/contests'
 import { judgingStates, type JudgingState } from '../../../cms/services/contest-state'
@@ -32,8 +33,8 @@ import type { Lang } from '../../i18n/routes'
 import { formProblem, takeAllowance } from './guards'
 import { maskEmail } from './signup'
 
-/** The short side a picture needs for the jury to see it (the picture checks' own figure, cms/services/artwork.ts). */
-export const MIN_PICTURE_SIDE = 200
+/** The short side a picture needs for the jury to see it (the picture checks' own figure). */
+export const MIN_PICTURE_SIDE = MIN_SHORT_SIDE
 
 /** A published contest as its pages show it: the phase (worked out, never typed), when its results were published, and how many entries take part. */
 export type PublicContest = Contest & { phase: ContestPhase; resultsPublishedAt: string | null; entriesReceived: number }
@@ -335,7 +336,7 @@ export function entriesApi(payload: Payload) {
     async picture(token: string): Promise<Buffer | null> {
       const entry = await entryByToken(payload, token)
       const file = entry?.artwork?.small?.file
-      if (!file || !/^[A-Za-z0-9][A-Za-z0-9._-]*$/.test(file)) return null
+      if (!file || !isArtworkFileName(file)) return null
       return fs.readFile(path.join(artworkDir(env().mediaDir), file)).catch(() => null)
     },
   }
