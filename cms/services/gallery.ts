@@ -92,11 +92,14 @@ export async function galleryFileNames(payload: Payload): Promise<Set<string>> {
 
 export type GalleryPicture = { url: string; width: number; height: number }
 /** An entry as the public may see it (with consent): no entry code, no school, no birth date. */
-export type GalleryCard = { title: string; name: string; age: number; commune: string; small: GalleryPicture; large: GalleryPicture; share: GalleryPicture | null; award: string | null; rank: number | null }
+export type GalleryCard = { /** the picture's public page: its public large copy's name, without the extension */ picture: string; title: string; name: string; age: number; commune: string; small: GalleryPicture; large: GalleryPicture; share: GalleryPicture | null; award: string | null; rank: number | null }
 /** A winner: with their picture where the family agreed, else only where they are from. */
 export type Winner = { award: string; rank: number; card: GalleryCard | null; commune: string }
 export type CategoryResults = { id: string; label: string; entries: number; winners: Winner[]; gallery: GalleryCard[] }
 export type ContestResults = { published: boolean; publishedAt: string | null; entries: number; communes: number; categories: CategoryResults[] }
+
+/** A shown picture's page is named after its public large copy (a random name, gone when it is withdrawn). */
+export const pictureIdOf = (file: string | null | undefined): string | null => (file && /^[A-Za-z0-9_-]{22}\.webp$/.test(file) ? file.slice(0, -'.webp'.length) : null)
 
 const picture = (f: FileRow | null | undefined): GalleryPicture | null => (f?.file && f.width && f.height ? { url: galleryFileUrl(f.file), width: f.width, height: f.height } : null)
 
@@ -129,6 +132,7 @@ export async function contestResults(payload: Payload, contest: Pick<Contest, 'i
       const large = picture(e.gallery?.large)
       if (!publishedAt || !mayPublish(e) || !small || !large) return null
       return {
+        picture: pictureIdOf(e.gallery?.large?.file) ?? '',
         title: e.title,
         name: publicChildName({ givenName: e.child?.givenName ?? '', familyName: e.child?.familyName ?? '' }),
         age: e.child?.age ?? 0,
@@ -153,4 +157,38 @@ export async function contestResults(payload: Payload, contest: Pick<Contest, 'i
     return { id: category.id ?? '', label: categoryLabel(category, lang), entries: own.length, winners, gallery }
   })
   return { published: Boolean(publishedAt), publishedAt, entries: entries.docs.length, communes: communes.size, categories }
+}
+
+/**
+ * One shown picture, for its own public page (and its share image): the card, or null when the
+ * picture is not (or no longer) shown — withdrawn, consent ended, results not out, another contest.
+ */
+export async function galleryPicture(payload: Payload, contest: Pick<Contest, 'id' | 'categories'>, pictureId: string, lang: 'vi' | 'en'): Promise<{ card: GalleryCard; category: string } | null> {
+  if (!/^[A-Za-z0-9_-]{22}$/.test(pictureId)) return null
+  const results = await contestResults(payload, contest, lang)
+  for (const category of results.categories) {
+    const card = category.gallery.find((c) => c.picture === pictureId)
+    if (card) return { card, category: category.label }
+  }
+  return null
+}
+
+/** Every shown picture's page, for the sitemap: the contest's slug and the picture. */
+export async function galleryPictures(payload: Payload): Promise<{ slug: string; picture: string; lastmod: string }[]> {
+  const names = await galleryFileNames(payload)
+  if (!names.size) return []
+  const entries = await payload.find({
+    collection: 'entries',
+    where: { 'gallery.large.file': { in: [...names] } },
+    depth: 1,
+    limit: 0,
+    pagination: false,
+    overrideAccess: true,
+    select: { contest: true, gallery: true, updatedAt: true },
+  })
+  return entries.docs.flatMap((e) => {
+    const picture = pictureIdOf(e.gallery?.large?.file)
+    const contest = typeof e.contest === 'object' ? e.contest : null
+    return picture && contest?.slug && contest._status === 'published' ? [{ slug: contest.slug, picture, lastmod: e.updatedAt }] : []
+  })
 }

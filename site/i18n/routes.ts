@@ -18,6 +18,8 @@ const PARAMS = {
   slug: /^[a-z0-9]+(?:-[a-z0-9]+)*$/,
   /** news pages after the first (the first is the news route itself) */
   page: /^(?:[2-9]|[1-9]\d{1,4})$/,
+  /** a shown contest picture: the random name of its public copy (cms/services/gallery.ts) */
+  picture: /^[A-Za-z0-9_-]{22}$/,
   /** manage links carry a 43-character secret token (see cms/services/registrations.ts) */
   token: /^[A-Za-z0-9_-]{43}$/,
 } as const
@@ -64,6 +66,7 @@ export const ROUTES = {
   pledge: { path: { vi: '/ung-ho/:slug/cam-ket/', en: '/en/donate/:slug/pledge/' }, section: 'drives', private: true },
   contests: { path: { vi: '/cuoc-thi/', en: '/en/contests/' }, section: 'contests', sitemap: true },
   contest: { path: { vi: '/cuoc-thi/:slug/', en: '/en/contests/:slug/' }, section: 'contests', sitemap: true },
+  contestPicture: { path: { vi: '/cuoc-thi/:slug/tranh/:picture/', en: '/en/contests/:slug/pictures/:picture/' }, section: 'contests', sitemap: true },
   enter: { path: { vi: '/cuoc-thi/:slug/gui-tranh/', en: '/en/contests/:slug/enter/' }, section: 'contests', private: true },
   entry: { path: { vi: '/bai-du-thi/:token/', en: '/en/entry/:token/' }, section: 'contests', private: true },
   entryData: { path: { vi: '/bai-du-thi/:token/data.json', en: '/en/entry/:token/data.json' }, section: 'contests', private: true, kind: 'data' },

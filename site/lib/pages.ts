@@ -192,6 +192,15 @@ export const PAGES = {
     }),
     answer: ({ contest, now }) => ({ headers: holdsUntil(contestPagesHoldUntil([contest], new Date(now))) }),
   }),
+  contestPicture: page<'contestPicture'>()({
+    load: (ctx) => ctx.cms.contestPicture(ctx.lang, ctx.params.slug, ctx.params.picture),
+    head: ({ contest, card }) => ({
+      title: `“${card.title}” — ${card.name}`,
+      description: `${contest.title}${card.award ? ` · ${card.award}` : ''}`,
+      // a winner's share image: the picture whole on a plain background, 1200×630
+      image: card.share?.url ?? card.large.url,
+    }),
+  }),
   enter: page<'enter'>()({
     async load(ctx) {
       const contest = await ctx.cms.contestForEntry(ctx.lang, ctx.params.slug)
@@ -246,6 +255,7 @@ export const SITEMAP: { [K in ListedWithParams]: (docs: SitemapDocs) => SitemapE
   event: (docs) => docs.events.map((e) => ({ params: { slug: e.slug }, lastmod: e.updatedAt })),
   drive: (docs) => docs.drives.map((d) => ({ params: { slug: d.slug }, lastmod: d.updatedAt })),
   contest: (docs) => docs.contests.map((c) => ({ params: { slug: c.slug }, lastmod: c.updatedAt })),
+  contestPicture: (docs) => docs.pictures.map((p) => ({ params: { slug: p.slug, picture: p.picture }, lastmod: p.lastmod })),
 }
 
 export type PageData<K extends PageName> = NonNullable<Awaited<ReturnType<(typeof PAGES)[K]['load']>>>

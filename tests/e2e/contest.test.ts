@@ -316,6 +316,53 @@ describe.skipIf(skip)('drawing contests', () => {
     for (const e of entries) expect(words).not.toContain(`${e.child.familyName} ${e.child.givenName}`)
   })
 
+  it('a withdrawal reaches every kept page at once: the picture and name leave the results in both languages, and the picture answers 404', async () => {
+    type File = { file?: string | null } | null
+    type Shown = { id: number; child: { givenName: string; familyName: string }; gallery?: { small?: File; large?: File; share?: File } | null }
+    const [finished] = (await api<{ docs: { id: number }[] }>(server.url, admin, '/contests?where[slug][equals]=uoc-mo-cua-em-2026&depth=0&limit=1')).docs
+    const shownEntries = (await api<{ docs: Shown[] }>(server.url, admin, `/entries?where[contest][equals]=${finished?.id}&where[gallery.small.file][exists]=true&depth=0&limit=0`)).docs
+    // a winner with a share image if there is one (the page may use it as its own share image)
+    const entry = shownEntries.find((e) => e.gallery?.share?.file) ?? shownEntries[0]
+    const share = entry?.gallery?.share?.file ?? null
+    const small = entry?.gallery?.small?.file ?? ''
+    const large = entry?.gallery?.large?.file ?? ''
+    expect(small).toMatch(/\.webp$/)
+    const pages = ['/cuoc-thi/uoc-mo-cua-em-2026/', '/en/contests/uoc-mo-cua-em-2026/']
+    const name = `${entry?.child.givenName} ${entry?.child.familyName.charAt(0)}.`
+    const times = (html: string) => html.split(name).length - 1
+    // both pages kept: the second request of each comes from memory
+    const before: number[] = []
+    for (const p of pages) {
+      for (let i = 0; i < 2; i++) expect(await (await fetch(`${server.url}${p}`)).text()).toContain(small)
+      before.push(times(await (await fetch(`${server.url}${p}`)).text()))
+    }
+    expect(before.every((n) => n > 0)).toBe(true)
+    expect((await fetch(`${server.url}/api/gallery/file/${small}`)).status).toBe(200)
+    // the picture's own page, listed in the sitemap, in both languages
+    const picture = large.replace(/\.webp$/, '')
+    const picturePages = [`/cuoc-thi/uoc-mo-cua-em-2026/tranh/${picture}/`, `/en/contests/uoc-mo-cua-em-2026/pictures/${picture}/`]
+    for (const p of picturePages) expect((await fetch(`${server.url}${p}`)).status).toBe(200)
+    expect(await (await fetch(`${server.url}/sitemap.xml`)).text()).toContain(picturePages[0])
+
+    // the family asked the organisers by phone
+    const res = await fetch(`${server.url}/api/entries/${entry?.id}/withdraw-publication`, { method: 'POST', headers: { authorization: `JWT ${admin}`, origin: server.url } })
+    expect(res.status).toBe(200)
+
+    for (const [i, p] of pages.entries()) {
+      const html = await (await fetch(`${server.url}${p}`)).text()
+      expect(html).not.toContain(small)
+      expect(html).not.toContain(large)
+      if (share) expect(html).not.toContain(share)
+      // the child's name went with the picture (another demo child may share it: fewer, not none)
+      expect(times(html)).toBeLessThan(before[i] ?? 0)
+    }
+    for (const p of picturePages) expect((await fetch(`${server.url}${p}`)).status).toBe(404)
+    expect(await (await fetch(`${server.url}/sitemap.xml`)).text()).not.toContain(picturePages[0])
+    for (const file of [small, large, ...(share ? [share] : [])]) expect((await fetch(`${server.url}/api/gallery/file/${file}`)).status).toBe(404)
+    // and the files are gone from the disk; the jury's private copy stays for the record
+    expect(await fs.stat(path.join(server.dir, 'media', 'artworks', small)).catch(() => null)).toBeNull()
+  })
+
   describe('over HTTP', () => {
     const boundary = 'entry-boundary'
     const form = (fields: Record<string, string>, file: Buffer, type = 'image/png') =>

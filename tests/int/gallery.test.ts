@@ -16,7 +16,7 @@ import { env } from '../../cms/env'
 import { ZEntry } from '../../cms/schemas/entry'
 import { onContentChange, type ContentChange } from '../../cms/services/content-events'
 import { artworkDir, submitEntry, withdrawEntry, withdrawPublication } from '../../cms/services/entries'
-import { contestResults, galleryFileNames } from '../../cms/services/gallery'
+import { contestResults, galleryFileNames, galleryPicture, galleryPictures, pictureIdOf } from '../../cms/services/gallery'
 import { closeRound, publishResults, submitScore } from '../../cms/services/judging'
 import { makePlace } from './fixtures'
 import { makeStaff, skipReason, testPayload, unique } from './payload'
@@ -144,7 +144,13 @@ describe.skipIf(skipReason)('contest results and the public gallery', () => {
     const stop = onContentChange((c) => changes.push(c))
     try {
       const files = [first.gallery?.large?.file ?? '', first.gallery?.small?.file ?? '', first.gallery?.share?.file ?? '']
+      // the picture's own page and its sitemap entry
+      const picture = pictureIdOf(first.gallery?.large?.file) ?? ''
+      expect((await galleryPicture(payload, contest, picture, 'vi'))?.card).toMatchObject({ name: 'Khoa1 T.', award: 'Giải Nhì', share: { width: 1200, height: 630 } })
+      expect((await galleryPictures(payload)).filter((p) => p.slug === contest.slug).map((p) => p.picture)).toContain(picture)
       expect(await withdrawPublication(payload, first.id)).toBe(2)
+      expect(await galleryPicture(payload, contest, picture, 'vi')).toBeNull()
+      expect((await galleryPictures(payload)).map((p) => p.picture)).not.toContain(picture)
       for (const f of files) expect(await exists(f)).toBe(false)
       const names = await galleryFileNames(payload)
       for (const f of files) expect(names.has(f)).toBe(false)

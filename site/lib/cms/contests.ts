@@ -23,7 +23,7 @@ import { isArtworkFileName, MIN_SHORT_SIDE } from '../../../cms/services/artwork
 import { audit, changeOf } from '../../../cms/services/audit'
 import { categoryLabel, contestPhase, type ContestPhase } from '../../../cms/services/contests'
 import { judgingStates, type JudgingState } from '../../../cms/services/contest-state'
-import { contestResults, type ContestResults } from '../../../cms/services/gallery'
+import { contestResults, galleryPicture, galleryPictures, type ContestResults, type GalleryCard } from '../../../cms/services/gallery'
 import { ContestNotFound, artworkDir, consentGiven, entryByToken, entryData, mayPublish, submitEntry, withdrawEntry, withdrawPublication, type EntryRefusal } from '../../../cms/services/entries'
 import { entryFormOf, issueFormToken, type FormTokenProblem } from '../../../cms/services/form-guard'
 import { idOf } from '../../../cms/services/ids'
@@ -86,6 +86,14 @@ export function contestsApi(payload: Payload) {
       return { ...shown, results: shown.phase === 'results' ? await contestResults(payload, contest, lang) : null }
     },
 
+    /** One shown picture of a published contest with its results out, for its own page; null when it is not shown (any more). */
+    async picture(lang: Lang, slug: string, picture: string): Promise<{ contest: Contest; card: GalleryCard; category: string } | null> {
+      const contest = await findBySlug(lang, slug)
+      if (!contest) return null
+      const shown = await galleryPicture(payload, contest, picture, lang)
+      return shown ? { contest, ...shown } : null
+    },
+
     /** A published contest as its entry form needs it (no count). */
     async forEntry(lang: Lang, slug: string, now = new Date()): Promise<(Contest & { phase: ContestPhase }) | null> {
       const contest = await findBySlug(lang, slug)
@@ -108,6 +116,9 @@ export function contestsApi(payload: Payload) {
       const res = await payload.find({ collection: 'contests', depth: 0, limit: 0, pagination: false, where: published, select: { slug: true, updatedAt: true }, ...asPublic })
       return res.docs
     },
+
+    /** Every shown picture's page (withdrawn ones leave at once). */
+    pictureSitemap: () => galleryPictures(payload),
   }
 }
 

@@ -142,6 +142,8 @@ export function createCms(payload: Payload) {
 
     /** A published contest with its phase and entries received, or null. */
     contestBySlug: (lang: Lang, slug: string) => guard(() => contests.bySlug(lang, slug)),
+    /** One picture of a contest's gallery, for its own page (null once withdrawn). */
+    contestPicture: (lang: Lang, slug: string, picture: string) => guard(() => contests.picture(lang, slug, picture)),
 
     /** A contest as its page shows it (phase, entries received, results), e.g. a draft in preview. */
     contestPage: (contest: Contest, lang: Lang) => guard(() => contests.page(contest, lang)),
@@ -159,17 +161,19 @@ export function createCms(payload: Payload) {
       events: Pick<Event, 'slug' | 'updatedAt'>[]
       drives: Pick<Drive, 'slug' | 'updatedAt'>[]
       contests: Pick<Contest, 'slug' | 'updatedAt'>[]
+      pictures: { slug: string; picture: string; lastmod: string }[]
     }> =>
       guard(async () => {
         const select = { slug: true, updatedAt: true } as const
-        const [campaigns, posts, events, driveDocs, contestDocs] = await Promise.all([
+        const [campaigns, posts, events, driveDocs, contestDocs, pictures] = await Promise.all([
           payload.find({ collection: 'campaigns', depth: 0, limit: 0, pagination: false, where: published, select, ...asPublic }),
           payload.find({ collection: 'posts', depth: 0, limit: 0, pagination: false, where: published, select, sort: '-publishedAt', ...asPublic }),
           payload.find({ collection: 'events', depth: 0, limit: 0, pagination: false, where: published, select, ...asPublic }),
           drives.sitemap(),
           contests.sitemap(),
+          contests.pictureSitemap(),
         ])
-        return { campaigns: campaigns.docs, posts: posts.docs, events: events.docs, drives: driveDocs, contests: contestDocs }
+        return { campaigns: campaigns.docs, posts: posts.docs, events: events.docs, drives: driveDocs, contests: contestDocs, pictures }
       }),
 
     /**
