@@ -58,7 +58,7 @@ describe('public URLs', () => {
     expect(manageLink('https://x.vn', 'en', token)).toBe(`https://x.vn/en/manage/${token}/`)
   })
 
-  const sample = { slug: 'lop-boi-he', page: 7, token: 'b'.repeat(43) }
+  const sample = { slug: 'lop-boi-he', page: 7, token: 'b'.repeat(43), picture: 'c'.repeat(22) }
   const names = Object.keys(ROUTES) as RouteName[]
 
   it.each(names)('route %s: its path in each language matches back to it, and the language switch lands on its twin', (name) => {
