@@ -12,18 +12,13 @@
  */
 import { z } from 'zod'
 import { blankToUndefined, checkbox, id, issuesIn, optionalText, text, ZEmail, ZPhone } from './fields'
+import { normaliseDay } from './day'
 import { ENTRY_MESSAGES } from './entry-messages'
 
 export { ENTRY_MESSAGES, type EntryMessageKey } from './entry-messages'
 
-/** 31/12/2016, 31-12-2016, 31.12.2016 or 2016-12-31 → 2016-12-31; anything else as typed (refused below). */
-export function dayFromForm(raw: unknown): unknown {
-  if (typeof raw !== 'string') return raw
-  const v = raw.trim()
-  const vn = /^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})$/.exec(v)
-  if (vn) return `${vn[3]}-${vn[2]?.padStart(2, '0')}-${vn[1]?.padStart(2, '0')}`
-  return v
-}
+/** The birth date as typed (31/12/2016 or 2016-12-31), for the schema to check (cms/schemas/day.ts). */
+export const dayFromForm = (raw: unknown): unknown => (typeof raw === 'string' ? normaliseDay(raw) : raw)
 
 const day = z.preprocess(
   dayFromForm,

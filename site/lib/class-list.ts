@@ -6,6 +6,7 @@
  * the given name). Dates as 31/12/2017 or 2017-12-31. Separators: comma, semicolon or tab.
  */
 import Papa from 'papaparse'
+import { normaliseDay } from '../lib/cms/schemas'
 
 export type ClassListRow = { familyName: string; givenName: string; birthDate: string; grade?: string; priorityGroup?: string }
 export type ClassListResult = { rows: ClassListRow[]; problems: { line: number; text: string }[] }
@@ -26,15 +27,8 @@ const PRIORITY: Record<string, string> = {
 
 const norm = (s: string) => s.normalize('NFC').trim().toLocaleLowerCase('vi').replace(/\s+/g, ' ')
 
-/** 31/12/2017, 31-12-2017, 31.12.2017 or 2017-12-31 → 2017-12-31; anything else unchanged. */
-export function normaliseDate(value: string): string {
-  const v = value.trim()
-  const dmy = /^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})$/.exec(v)
-  if (dmy) return `${dmy[3]}-${dmy[2]?.padStart(2, '0')}-${dmy[1]?.padStart(2, '0')}`
-  const ymd = /^(\d{4})-(\d{1,2})-(\d{1,2})$/.exec(v)
-  if (ymd) return `${ymd[1]}-${ymd[2]?.padStart(2, '0')}-${ymd[3]?.padStart(2, '0')}`
-  return v
-}
+/** 31/12/2017, 31-12-2017, 31.12.2017 or 2017-12-31 → 2017-12-31; anything else unchanged (cms/schemas/day.ts). */
+export const normaliseDate = normaliseDay
 
 const looksLikeDate = (v: string | undefined) => v !== undefined && /^\d{1,4}[/.-]\d{1,2}[/.-]\d{1,4}$/.test(v.trim())
 

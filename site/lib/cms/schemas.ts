@@ -5,6 +5,9 @@
  */
 import { SIGNUP_MESSAGES, type SignUpMessageKey } from '../../../cms/schemas/signup-messages'
 
+/** How typed days are read (the class-list reader in the browser, the entry schema on the server): one rule, no imports. */
+export { normaliseDay } from '../../../cms/schemas/day'
+
 export type { SignUpMessageKey }
 
 /** The messages in one language, handed to the island as a prop (the browser downloads no dictionary). */
